@@ -14,6 +14,8 @@ BUILD    ?= build
 CC       ?= cc
 PKGS     := sqlite3 jansson
 SANITIZE ?=
+V        ?=
+Q        := $(if $(V),,@)
 
 WARN     := -Wall -Wextra -Werror -Wformat=2 -Wvla -Wshadow \
             -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith
@@ -58,29 +60,34 @@ all: $(BUILD)/iro
 iro: $(BUILD)/iro
 
 $(BUILD)/iro: $(CLI_OBJ) $(APP_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(if $(V),,echo "  CC    $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(if $(V),,echo "  CC    $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 # The schema migrations are .sql files compiled into the binary.
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) -O1 -o $@ $<
+	$(Q)$(CC) $(CSTD) $(WARN) -O1 -o $@ $<
 
 $(GEN_SRC): $(BUILD)/tools/embed $(SCHEMA)
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed store_migrations $(SCHEMA) > $@.tmp && mv $@.tmp $@
+	@$(if $(V),,echo "  GEN   $@")
+	$(Q)$(BUILD)/tools/embed store_migrations $(SCHEMA) > $@.tmp && mv $@.tmp $@
 
 # Unit tests: the core alone (plus src/lib), with cmocka.
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ) $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka
+	@$(if $(V),,echo "  TEST  $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka
 
 test: $(BUILD)/iro $(UNIT_BIN)
 	@IRO=$(BUILD)/iro UNIT_DIR=$(BUILD)/tests sh tests/run.sh

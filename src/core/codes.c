@@ -229,7 +229,7 @@ static const struct code MOTHER[] = {
 	{ "0", "Not a mother" },
 	{ "1", "Mother" },
 };
-LIST(CODES_MOTHER, "MOTHER", "MOTHER", MOTHER);
+LIST(CODES_MOTHER, "MOTHER", NULL, MOTHER);
 
 const struct code *code_find(const struct code_list *list, const char *code)
 {

@@ -19,7 +19,7 @@ struct code {
 
 struct code_list {
 	const char *field; /* SSDA903 column name, e.g. "LS" */
-	const char *rule;  /* DfE rule that checks it, e.g. "144" */
+	const char *rule;  /* DfE rule that checks it, e.g. "144"; or NULL */
 	const struct code *codes;
 	size_t count;
 };

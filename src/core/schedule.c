@@ -6,6 +6,7 @@
  * child's reviews through their periods.
  */
 #include "lib/common.h"
+#include "lib/xalloc.h"
 #include "core/date.h"
 #include "core/schedule.h"
 
@@ -182,4 +183,25 @@ int sched_days_overdue(int32_t due, int32_t as_of)
 	if (due == DATE_NONE || due >= as_of)
 		return 0;
 	return (int)(as_of - due);
+}
+
+int sched_child(struct child_clocks *cc, const struct calendar *cal,
+		const struct episode *eps, size_t neps, const int32_t *held,
+		size_t nheld)
+{
+	if (GROW(cc->periods, cc->pcap, neps ? neps : 1) ||
+	    GROW(cc->timing, cc->tcap, nheld ? nheld : 1))
+		return -1;
+	cc->nperiods = period_build(eps, neps, cc->periods);
+	sched_time_reviews(cal, cc->periods, cc->nperiods, held, nheld,
+			   cc->timing);
+	cc->ntiming = nheld;
+	return 0;
+}
+
+void sched_child_free(struct child_clocks *cc)
+{
+	free(cc->periods);
+	free(cc->timing);
+	memset(cc, 0, sizeof *cc);
 }

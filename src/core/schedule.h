@@ -92,4 +92,24 @@ bool sched_next_review(const struct calendar *cal, const struct period *p,
  * overdue. */
 int sched_days_overdue(int32_t due, int32_t as_of);
 
+/*
+ * One child's clocks: its periods of care and the timing of every review
+ * held, computed into buffers that are reused from child to child (they
+ * grow as needed and are owned by the struct; sched_child_free releases
+ * them).
+ */
+struct child_clocks {
+	struct period *periods;
+	size_t nperiods;
+	struct review_timing *timing; /* one per review held */
+	size_t ntiming;
+	size_t pcap, tcap;
+};
+
+/* Returns 0, or -1 when memory runs out. */
+int sched_child(struct child_clocks *cc, const struct calendar *cal,
+		const struct episode *eps, size_t neps, const int32_t *held,
+		size_t nheld);
+void sched_child_free(struct child_clocks *cc);
+
 #endif

@@ -1,0 +1,673 @@
+/*
+ * ssda903.c - SSDA903 records: typing, code lists and the checks that
+ * reject an import. DfE rule numbers are those of csc-validator-be-903
+ * (domain-rules §4.3).
+ *
+ * What rejects an import (an error): a missing required value, a code not
+ * in its list, a date that is not a real DD/MM/YYYY date, a child not in
+ * the header, a child twice in the header, an episode ending before it
+ * starts or with only one of DEC and REC, a review whose DOB disagrees
+ * with the header, and two rows for the same thing that disagree.
+ * What is reported and taken (a warning): anything the schedule can still
+ * work with - episodes that do not chain as SSDA903 requires, reviews
+ * outside every period of care, a participation code at odds with the
+ * child's age, reviews for a child who only has short breaks.
+ */
+#include "lib/common.h"
+#include "lib/xalloc.h"
+#include "core/codes.h"
+#include "core/date.h"
+#include "core/ssda903.h"
+
+static const char *const HEADER_COLUMNS[] = { "CHILD", "SEX", "DOB",
+					      "ETHNIC", "UPN", "MOTHER",
+					      "MC_DOB" };
+static const char *const EPISODE_COLUMNS[] = {
+	"CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER",
+	"DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"
+};
+static const char *const REVIEW_COLUMNS[] = { "CHILD", "DOB", "REVIEW",
+					      "REVIEW_CODE" };
+static const char *const UASC_COLUMNS[] = { "CHILD", "SEX", "DOB", "DUC" };
+
+const struct s903_table_def S903_TABLES[S903_TABLE_COUNT] = {
+	[S903_HEADER] = { "header.csv", HEADER_COLUMNS,
+			  ARRAY_LEN(HEADER_COLUMNS), true },
+	[S903_EPISODES] = { "episodes.csv", EPISODE_COLUMNS,
+			    ARRAY_LEN(EPISODE_COLUMNS), true },
+	[S903_REVIEWS] = { "reviews.csv", REVIEW_COLUMNS,
+			   ARRAY_LEN(REVIEW_COLUMNS), true },
+	[S903_UASC] = { "uasc.csv", UASC_COLUMNS, ARRAY_LEN(UASC_COLUMNS),
+			false },
+};
+
+/* Column indexes, in the orders above. */
+enum { H_CHILD, H_SEX, H_DOB, H_ETHNIC, H_UPN, H_MOTHER, H_MC_DOB };
+enum { E_CHILD, E_DECOM, E_RNE, E_LS, E_CIN, E_PLACE, E_PLACE_PROVIDER,
+       E_DEC, E_REC, E_REASON_PLACE_CHANGE, E_HOME_POST, E_PL_POST, E_URN };
+enum { R_CHILD, R_DOB, R_REVIEW, R_REVIEW_CODE };
+enum { U_CHILD, U_SEX, U_DOB, U_DUC };
+
+void s903_init(struct s903_set *set)
+{
+	memset(set, 0, sizeof *set);
+	for (int t = 0; t < S903_TABLE_COUNT; t++)
+		set->file[t] = S903_TABLES[t].file;
+}
+
+void s903_free(struct s903_set *set)
+{
+	free(set->children);
+	free(set->episodes);
+	free(set->reviews);
+	free(set->uasc);
+	s903_init(set);
+}
+
+/* Cells are trimmed of surrounding spaces, and codes upper-cased as the
+ * DfE validator does (domain-rules §3.1). */
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+			 s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+static void upper(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'a' && *s <= 'z')
+			*s = (char)(*s - 'a' + 'A');
+}
+
+/* The state of reading one row, to keep the checks short. */
+struct row {
+	struct problems *p;
+	const char *file;
+	long line;
+	const char *const *names;
+	char **cells;
+	bool bad;
+};
+
+static void row_error(struct row *r, int col, const char *fmt, ...)
+	PRINTF_LIKE(3, 4);
+
+static void row_error(struct row *r, int col, const char *fmt, ...)
+{
+	char reason[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	va_end(ap);
+	problem_add(r->p, false, r->file, r->line, r->names[col], r->cells[col],
+		    "%s", reason);
+	r->bad = true;
+}
+
+static void row_warning(struct row *r, int col, const char *reason)
+{
+	problem_add(r->p, true, r->file, r->line, r->names[col], r->cells[col],
+		    "%s", reason);
+}
+
+static bool required(struct row *r, int col)
+{
+	if (r->cells[col][0])
+		return true;
+	row_error(r, col, "is required and is blank");
+	return false;
+}
+
+/* A DD/MM/YYYY date; blank gives DATE_NONE when allowed. `rule` is the
+ * DfE rule that checks the field, or NULL. */
+static int32_t date_cell(struct row *r, int col, bool needed, const char *rule)
+{
+	const char *s = r->cells[col];
+	char cite[32] = "";
+	int32_t d = DATE_NONE;
+	if (rule)
+		snprintf(cite, sizeof cite, " (DfE rule %s)", rule);
+	if (!s[0]) {
+		if (needed)
+			row_error(r, col, "is required and is blank%s", cite);
+		return DATE_NONE;
+	}
+	switch (date_parse_903(s, &d)) {
+	case DATE_OK:
+		return d;
+	case DATE_NO_SUCH_DAY:
+		row_error(r, col, "is not a real date%s", cite);
+		return DATE_NONE;
+	default:
+		row_error(r, col, "is not a date in the form DD/MM/YYYY%s", cite);
+		return DATE_NONE;
+	}
+}
+
+/* A code from `list` copied into out; blank allowed when !needed. */
+static void code_cell(struct row *r, int col, const struct code_list *list,
+		      bool needed, char *out, size_t size)
+{
+	char *s = r->cells[col];
+	char cite[300] = "";
+	upper(s);
+	out[0] = '\0';
+	if (list->rule)
+		snprintf(cite, sizeof cite, " (DfE rule %s)", list->rule);
+	if (!s[0]) {
+		if (needed)
+			row_error(r, col, "is required and is blank%s", cite);
+		return;
+	}
+	if (!code_find(list, s)) {
+		/* Short lists are spelt out; long ones are in docs/ssda903.md. */
+		char codes[200];
+		code_list_text(list, codes, sizeof codes);
+		if (list->count <= 13)
+			row_error(r, col, "is not a valid code: expected %s%s",
+				  codes, cite);
+		else
+			row_error(r, col, "is not a valid code%s", cite);
+		return;
+	}
+	snprintf(out, size, "%s", s);
+}
+
+/* Free text of at most `max` characters. */
+static void text_cell(struct row *r, int col, char *out, size_t max)
+{
+	const char *s = r->cells[col];
+	if (strlen(s) > max) {
+		row_error(r, col, "is longer than %zu characters", max);
+		out[0] = '\0';
+		return;
+	}
+	snprintf(out, max + 1, "%s", s);
+}
+
+static void child_cell(struct row *r, char *out)
+{
+	if (!required(r, 0))
+		return;
+	text_cell(r, 0, out, S903_CHILD_MAX);
+}
+
+#define ADD(set, arr, n, cap)                                               \
+	(GROW((set)->arr, (set)->cap, (set)->n + 1)                         \
+		 ? ((set)->out_of_memory = true, NULL)                      \
+		 : memset(&(set)->arr[(set)->n++], 0, sizeof *(set)->arr))
+
+static void add_header(struct s903_set *set, struct row *r)
+{
+	struct s903_child c;
+	char sex[2];
+	memset(&c, 0, sizeof c);
+	c.line = r->line;
+	child_cell(r, c.child);
+	code_cell(r, H_SEX, &CODES_SEX, true, sex, sizeof sex);
+	c.sex = code_sex_normalise(sex);
+	c.dob = date_cell(r, H_DOB, true, "102");
+	code_cell(r, H_ETHNIC, &CODES_ETHNIC, true, c.ethnic, sizeof c.ethnic);
+	text_cell(r, H_UPN, c.upn, S903_TEXT_MAX);
+	char mother[2];
+	code_cell(r, H_MOTHER, &CODES_MOTHER, false, mother, sizeof mother);
+	c.mother = mother[0] ? (signed char)(mother[0] - '0') : -1;
+	c.mc_dob = date_cell(r, H_MC_DOB, false, NULL);
+	c.uasc_ceased = DATE_NONE;
+	if (r->bad)
+		return;
+	struct s903_child *slot = ADD(set, children, nchildren, cap_children);
+	if (slot)
+		*slot = c;
+}
+
+static void add_episode(struct s903_set *set, struct row *r)
+{
+	struct s903_episode e;
+	char rne[2];
+	memset(&e, 0, sizeof e);
+	e.line = r->line;
+	child_cell(r, e.child);
+	e.ep.decom = date_cell(r, E_DECOM, true, "141");
+	code_cell(r, E_RNE, &CODES_RNE, false, rne, sizeof rne);
+	e.ep.rne = rne[0];
+	if (!r->bad && !rne[0])
+		row_warning(r, E_RNE, "is blank: the episode is read as "
+				      "continuing the period of care (DfE "
+				      "rule 143)");
+	code_cell(r, E_LS, &CODES_LS, true, e.ep.ls, sizeof e.ep.ls);
+	code_cell(r, E_CIN, &CODES_CIN, true, e.cin, sizeof e.cin);
+	code_cell(r, E_PLACE, &CODES_PLACE, true, e.ep.place,
+		  sizeof e.ep.place);
+	code_cell(r, E_PLACE_PROVIDER, &CODES_PLACE_PROVIDER, false,
+		  e.place_provider, sizeof e.place_provider);
+	e.ep.dec = date_cell(r, E_DEC, false, "147");
+	code_cell(r, E_REC, &CODES_REC, false, e.ep.rec, sizeof e.ep.rec);
+	code_cell(r, E_REASON_PLACE_CHANGE, &CODES_REASON_PLACE_CHANGE, false,
+		  e.reason_place_change, sizeof e.reason_place_change);
+	upper(r->cells[E_HOME_POST]);
+	upper(r->cells[E_PL_POST]);
+	upper(r->cells[E_URN]);
+	text_cell(r, E_HOME_POST, e.home_post, S903_TEXT_MAX);
+	text_cell(r, E_PL_POST, e.pl_post, S903_TEXT_MAX);
+	text_cell(r, E_URN, e.urn, S903_TEXT_MAX);
+	if (r->bad)
+		return;
+	/* rule 148: DEC and REC both coded or both blank. */
+	if ((e.ep.dec == DATE_NONE) != (e.ep.rec[0] == '\0')) {
+		int col = e.ep.dec == DATE_NONE ? E_DEC : E_REC;
+		row_error(r, col, "must be given with %s, or both left blank "
+				  "(DfE rule 148)",
+			  col == E_DEC ? "REC" : "DEC");
+		return;
+	}
+	/* rule 356: the episode cannot cease before it began. */
+	if (e.ep.dec != DATE_NONE && e.ep.dec < e.ep.decom) {
+		row_error(r, E_DEC, "is before DECOM %s (DfE rule 356)",
+			  r->cells[E_DECOM]);
+		return;
+	}
+	struct s903_episode *slot = ADD(set, episodes, nepisodes, cap_episodes);
+	if (slot)
+		*slot = e;
+}
+
+static void add_review(struct s903_set *set, struct row *r)
+{
+	struct s903_review v;
+	memset(&v, 0, sizeof v);
+	v.line = r->line;
+	child_cell(r, v.child);
+	v.dob = date_cell(r, R_DOB, false, "102");
+	upper(r->cells[R_REVIEW_CODE]);
+	/* rule 167: a review date and a participation code, or neither. A
+	 * row with neither records no review. */
+	if (!r->cells[R_REVIEW][0] && !r->cells[R_REVIEW_CODE][0])
+		return;
+	v.date = date_cell(r, R_REVIEW, true, "166");
+	code_cell(r, R_REVIEW_CODE, &CODES_REVIEW_CODE, false, v.pn,
+		  sizeof v.pn);
+	if (r->bad)
+		return;
+	if (!v.pn[0])
+		row_warning(r, R_REVIEW_CODE,
+			    "is blank for a review held: participation is "
+			    "recorded as not known (DfE rule 167)");
+	struct s903_review *slot = ADD(set, reviews, nreviews, cap_reviews);
+	if (slot)
+		*slot = v;
+}
+
+static void add_uasc(struct s903_set *set, struct row *r)
+{
+	struct s903_uasc u;
+	char sex[2];
+	memset(&u, 0, sizeof u);
+	u.line = r->line;
+	child_cell(r, u.child);
+	code_cell(r, U_SEX, &CODES_SEX, false, sex, sizeof sex);
+	u.sex = code_sex_normalise(sex);
+	u.dob = date_cell(r, U_DOB, false, "102");
+	u.duc = date_cell(r, U_DUC, false, NULL);
+	if (r->bad)
+		return;
+	struct s903_uasc *slot = ADD(set, uasc, nuasc, cap_uasc);
+	if (slot)
+		*slot = u;
+}
+
+void s903_add_row(struct s903_set *set, enum s903_table table, long line,
+		  char **cells, struct problems *p)
+{
+	for (size_t i = 0; i < S903_TABLES[table].ncolumns; i++)
+		cells[i] = trim(cells[i]);
+	struct row r = { p, set->file[table], line, S903_TABLES[table].columns,
+			 cells, false };
+	switch (table) {
+	case S903_HEADER:
+		add_header(set, &r);
+		break;
+	case S903_EPISODES:
+		add_episode(set, &r);
+		break;
+	case S903_REVIEWS:
+		add_review(set, &r);
+		break;
+	case S903_UASC:
+		add_uasc(set, &r);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- Checks across files ---------------------------------------------- */
+
+static int cmp_child(const void *a, const void *b)
+{
+	const struct s903_child *x = a, *y = b;
+	int c = strcmp(x->child, y->child);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int cmp_episode(const void *a, const void *b)
+{
+	const struct s903_episode *x = a, *y = b;
+	if (x->child_index != y->child_index)
+		return x->child_index < y->child_index ? -1 : 1;
+	if (x->ep.decom != y->ep.decom)
+		return x->ep.decom < y->ep.decom ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static int cmp_review(const void *a, const void *b)
+{
+	const struct s903_review *x = a, *y = b;
+	if (x->child_index != y->child_index)
+		return x->child_index < y->child_index ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+long s903_find_child(const struct s903_set *set, const char *child)
+{
+	size_t lo = 0, hi = set->nchildren;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(set->children[mid].child, child);
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static void format_date(int32_t d, char *out)
+{
+	date_format_903(d, out);
+}
+
+/* Links each row of a file to its child in the header (rules INT03,
+ * INT08); rows whose child is missing are errors. */
+static void link_children(struct s903_set *set, struct problems *p)
+{
+	for (size_t i = 0; i < set->nepisodes; i++) {
+		long c = s903_find_child(set, set->episodes[i].child);
+		if (c < 0)
+			problem_add(p, false, set->file[S903_EPISODES],
+				    set->episodes[i].line, "CHILD",
+				    set->episodes[i].child,
+				    "is not in %s (DfE rule INT03)",
+				    set->file[S903_HEADER]);
+		set->episodes[i].child_index = c < 0 ? SIZE_MAX : (size_t)c;
+	}
+	for (size_t i = 0; i < set->nreviews; i++) {
+		struct s903_review *v = &set->reviews[i];
+		long c = s903_find_child(set, v->child);
+		v->child_index = c < 0 ? SIZE_MAX : (size_t)c;
+		if (c < 0) {
+			problem_add(p, false, set->file[S903_REVIEWS], v->line,
+				    "CHILD", v->child,
+				    "is not in %s (DfE rule INT08)",
+				    set->file[S903_HEADER]);
+			continue;
+		}
+		if (v->dob != DATE_NONE && v->dob != set->children[c].dob) {
+			char got[11], want[11];
+			format_date(v->dob, got);
+			format_date(set->children[c].dob, want);
+			problem_add(p, false, set->file[S903_REVIEWS], v->line,
+				    "DOB", got,
+				    "differs from the child's DOB %s in %s "
+				    "(DfE rule INT17)",
+				    want, set->file[S903_HEADER]);
+		}
+	}
+	for (size_t i = 0; i < set->nuasc; i++) {
+		struct s903_uasc *u = &set->uasc[i];
+		long c = s903_find_child(set, u->child);
+		if (c < 0) {
+			problem_add(p, false, set->file[S903_UASC], u->line,
+				    "CHILD", u->child, "is not in %s",
+				    set->file[S903_HEADER]);
+			continue;
+		}
+		if (set->children[c].uasc) {
+			problem_add(p, false, set->file[S903_UASC], u->line,
+				    "CHILD", u->child,
+				    "appears more than once in %s",
+				    set->file[S903_UASC]);
+			continue;
+		}
+		set->children[c].uasc = true;
+		set->children[c].uasc_ceased = u->duc;
+	}
+}
+
+/* Removes rows that repeat an earlier row exactly (a warning), and
+ * rejects rows that describe the same episode or review differently. */
+static void dedupe_episodes(struct s903_set *set, struct problems *p)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < set->nepisodes; i++) {
+		struct s903_episode *e = &set->episodes[i];
+		if (out > 0) {
+			struct s903_episode *prev = &set->episodes[out - 1];
+			if (prev->child_index == e->child_index &&
+			    prev->ep.decom == e->ep.decom) {
+				bool same = memcmp(&prev->ep, &e->ep,
+						   sizeof e->ep) == 0 &&
+					    strcmp(prev->cin, e->cin) == 0 &&
+					    strcmp(prev->place_provider,
+						   e->place_provider) == 0 &&
+					    strcmp(prev->reason_place_change,
+						   e->reason_place_change) == 0 &&
+					    strcmp(prev->home_post, e->home_post) == 0 &&
+					    strcmp(prev->pl_post, e->pl_post) == 0 &&
+					    strcmp(prev->urn, e->urn) == 0;
+				char d[11];
+				format_date(e->ep.decom, d);
+				if (same)
+					problem_add(p, true, set->file[S903_EPISODES],
+						    e->line, "DECOM", d,
+						    "repeats the episode on line %ld "
+						    "exactly; read once",
+						    prev->line);
+				else
+					problem_add(p, false, set->file[S903_EPISODES],
+						    e->line, "DECOM", d,
+						    "child %s already has a different "
+						    "episode starting that day (line %ld)",
+						    e->child, prev->line);
+				continue;
+			}
+		}
+		set->episodes[out++] = *e;
+	}
+	set->nepisodes = out;
+}
+
+static void dedupe_reviews(struct s903_set *set, struct problems *p)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < set->nreviews; i++) {
+		struct s903_review *v = &set->reviews[i];
+		if (out > 0) {
+			struct s903_review *prev = &set->reviews[out - 1];
+			if (prev->child_index == v->child_index &&
+			    prev->date == v->date) {
+				char d[11];
+				format_date(v->date, d);
+				if (strcmp(prev->pn, v->pn) == 0)
+					problem_add(p, true, set->file[S903_REVIEWS],
+						    v->line, "REVIEW", d,
+						    "repeats the review on line %ld "
+						    "exactly; read once",
+						    prev->line);
+				else
+					problem_add(p, false, set->file[S903_REVIEWS],
+						    v->line, "REVIEW", d,
+						    "child %s already has a review that "
+						    "day with a different REVIEW_CODE "
+						    "(line %ld)",
+						    v->child, prev->line);
+				continue;
+			}
+		}
+		set->reviews[out++] = *v;
+	}
+	set->nreviews = out;
+}
+
+/* The chaining of each child's episodes into periods of care, and the
+ * reviews against those periods: anomalies the schedule can live with,
+ * reported as warnings with the DfE rule they break. */
+static void check_child_periods(struct s903_set *set, size_t ci,
+				const struct s903_episode *eps, size_t ne,
+				const struct s903_review *revs, size_t nr,
+				struct period *periods, struct episode *tmp,
+				struct problems *p)
+{
+	const char *ef = set->file[S903_EPISODES];
+	const char *rf = set->file[S903_REVIEWS];
+	const struct s903_child *c = &set->children[ci];
+	for (size_t i = 0; i < ne; i++)
+		tmp[i] = eps[i].ep;
+	size_t np = period_build(tmp, ne, periods);
+	char d[11];
+	bool all_short_breaks = np > 0;
+
+	for (size_t k = 0; k < np; k++) {
+		const struct period *pp = &periods[k];
+		const struct s903_episode *first = &eps[pp->first];
+		const struct s903_episode *last = &eps[pp->first + pp->count - 1];
+		if (!pp->short_break)
+			all_short_breaks = false;
+		format_date(first->ep.decom, d);
+		if (pp->anomalies & PERIOD_NO_START && k > 0)
+			problem_add(p, true, ef, first->line, "RNE",
+				    (char[]){ first->ep.rne, 0 },
+				    "child %s: the previous episode ended the "
+				    "period of care, so this one should start "
+				    "a new one with RNE S; read as a new period "
+				    "from %s (DfE rule 432)", c->child, d);
+		if (pp->anomalies & PERIOD_S_AFTER_X1)
+			problem_add(p, true, ef, first->line, "DECOM", d,
+				    "child %s: RNE S starts the day the previous "
+				    "episode ended with X1; read as a new period "
+				    "of care (DfE rule 431)", c->child);
+		if (pp->anomalies & PERIOD_BROKEN_CHAIN)
+			problem_add(p, true, ef, last->line, "REC", "X1",
+				    "child %s: an episode ends with X1 but no "
+				    "episode starts that day (DfE rule 388)",
+				    c->child);
+		if (pp->anomalies & PERIOD_OVERLAP)
+			problem_add(p, true, ef, last->line, "DECOM", d,
+				    "child %s: episodes overlap (DfE rule 501)",
+				    c->child);
+	}
+	if (ne > 0 && eps[0].ep.decom < c->dob) {
+		format_date(eps[0].ep.decom, d);
+		problem_add(p, true, ef, eps[0].line, "DECOM", d,
+			    "child %s: the first episode starts before the "
+			    "child was born (DfE rule 302)", c->child);
+	}
+
+	for (size_t i = 0; i < nr; i++) {
+		const struct s903_review *v = &revs[i];
+		format_date(v->date, d);
+		if (period_containing(periods, np, v->date) < 0)
+			problem_add(p, true, rf, v->line, "REVIEW", d,
+				    "child %s was not looked after that day; "
+				    "the review belongs to no period of care",
+				    c->child);
+		else if (all_short_breaks)
+			problem_add(p, true, rf, v->line, "REVIEW", d,
+				    "child %s only has short breaks (V3/V4); "
+				    "the DfE return holds no reviews for them "
+				    "(DfE rule 399)", c->child);
+		/* rules 440 and 441: PN0 if and only if under 4 on the
+		 * review date; the fourth birthday itself accepts both. */
+		int32_t fourth = date_add_months(c->dob, 48);
+		if (strcmp(v->pn, "PN0") == 0 && v->date > fourth)
+			problem_add(p, true, rf, v->line, "REVIEW_CODE", v->pn,
+				    "child %s was 4 or over on %s (DfE rule 440)",
+				    c->child, d);
+		else if (v->pn[0] && strcmp(v->pn, "PN0") != 0 &&
+			 v->date < fourth)
+			problem_add(p, true, rf, v->line, "REVIEW_CODE", v->pn,
+				    "child %s was under 4 on %s: PN0 expected "
+				    "(DfE rule 441)", c->child, d);
+	}
+}
+
+void s903_finish(struct s903_set *set, struct problems *p)
+{
+	if (set->out_of_memory) {
+		problem_add(p, false, NULL, 0, NULL, NULL,
+			    "out of memory reading the files");
+		return;
+	}
+	qsort(set->children, set->nchildren, sizeof *set->children, cmp_child);
+	/* rule INT32: a child only once in the header. */
+	for (size_t i = 1; i < set->nchildren; i++)
+		if (strcmp(set->children[i].child, set->children[i - 1].child) == 0)
+			problem_add(p, false, set->file[S903_HEADER],
+				    set->children[i].line, "CHILD",
+				    set->children[i].child,
+				    "appears more than once (first on line "
+				    "%ld; DfE rule INT32)",
+				    set->children[i - 1].line);
+	if (p->errors)
+		return;
+
+	link_children(set, p);
+	if (p->errors)
+		return;
+	qsort(set->episodes, set->nepisodes, sizeof *set->episodes, cmp_episode);
+	qsort(set->reviews, set->nreviews, sizeof *set->reviews, cmp_review);
+	dedupe_episodes(set, p);
+	dedupe_reviews(set, p);
+
+	/* Periods for each child, with scratch space for the largest. */
+	size_t most = 1;
+	for (size_t i = 0, j; i < set->nepisodes; i = j) {
+		for (j = i; j < set->nepisodes &&
+			    set->episodes[j].child_index ==
+				    set->episodes[i].child_index;
+		     j++)
+			;
+		if (j - i > most)
+			most = j - i;
+	}
+	struct period *periods = malloc(most * sizeof *periods);
+	struct episode *tmp = malloc(most * sizeof *tmp);
+	if (!periods || !tmp) {
+		free(periods);
+		free(tmp);
+		problem_add(p, false, NULL, 0, NULL, NULL,
+			    "out of memory checking periods of care");
+		return;
+	}
+	size_t ei = 0, ri = 0;
+	for (size_t ci = 0; ci < set->nchildren; ci++) {
+		size_t e0 = ei, r0 = ri;
+		while (ei < set->nepisodes && set->episodes[ei].child_index == ci)
+			ei++;
+		while (ri < set->nreviews && set->reviews[ri].child_index == ci)
+			ri++;
+		check_child_periods(set, ci, set->episodes + e0, ei - e0,
+				    set->reviews + r0, ri - r0, periods, tmp, p);
+	}
+	free(periods);
+	free(tmp);
+}

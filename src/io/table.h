@@ -1,0 +1,55 @@
+/*
+ * table.h - a table of results, written as aligned text for people, CSV
+ * (RFC 4180) or JSON for programs. Column names are the stable keys
+ * documented in docs/cli.md.
+ *
+ * Cells are copied into the table, which owns them; table_free releases
+ * everything. CSV output escapes text cells that a spreadsheet would read
+ * as a formula (=, +, -, @, tab, CR) by prefixing a single quote
+ * (stack-notes §1); numbers and dates are never altered.
+ */
+#ifndef IRO_TABLE_H
+#define IRO_TABLE_H
+
+#include <stdio.h>
+
+#include "lib/buf.h"
+
+enum cell_kind {
+	CELL_TEXT,
+	CELL_NUMBER, /* right-aligned in text; a JSON number */
+	CELL_DATE,   /* ISO date; a JSON string */
+};
+
+enum table_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
+
+struct table_column {
+	const char *name;
+	enum cell_kind kind;
+};
+
+struct table {
+	const struct table_column *cols; /* borrowed, static */
+	size_t ncols;
+	struct buf text;   /* every cell, NUL-terminated, one after another */
+	size_t *offsets;   /* nrows * ncols offsets into text */
+	size_t nrows, cap;
+	bool failed;       /* out of memory */
+};
+
+void table_init(struct table *t, const struct table_column *cols,
+		size_t ncols);
+void table_free(struct table *t);
+
+/* Adds a row of ncols cells (NULL or "" for an empty cell). */
+int table_add_row(struct table *t, const char *const *cells);
+
+const char *table_cell(const struct table *t, size_t row, size_t col);
+
+/* Writes the table. JSON is an array of objects, one per row. */
+int table_write(const struct table *t, enum table_format f, FILE *out);
+
+/* "text", "csv" or "json" -> format; -1 if none of them. */
+int table_format_parse(const char *s);
+
+#endif

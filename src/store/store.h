@@ -1,0 +1,139 @@
+/*
+ * store.h - the case store: the one interface the rest of iro uses to keep
+ * and fetch records. Functions are named for what the application needs,
+ * not for SQL, so a second back end (PostgreSQL) could sit behind it
+ * (design.md §2). Today it is SQLite: WAL, synchronous=FULL, foreign keys,
+ * STRICT tables, defensive mode, a busy timeout, and every write
+ * transaction begun with BEGIN IMMEDIATE.
+ *
+ * A struct store is one connection, owned by whoever opened it and closed
+ * with store_close. Not for use by two threads at once.
+ *
+ * Every write is audited (who, when, what) in the same transaction as the
+ * write, so the two stand or fall together. A command wraps all its writes
+ * in one store_begin / store_commit: on any failure it calls
+ * store_rollback and the database is left exactly as it was.
+ */
+#ifndef IRO_STORE_H
+#define IRO_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/period.h"
+#include "core/ssda903.h"
+
+struct err;
+struct store;
+
+enum store_open_mode {
+	STORE_EXISTING, /* the database must exist; it is migrated if older */
+	STORE_CREATE    /* the file must not exist; a new database is made */
+};
+
+int store_open(const char *path, enum store_open_mode mode,
+	       struct store **out, struct err *err);
+void store_close(struct store *st);
+
+/* The schema version the database is at, and the one this build makes. */
+int store_schema_version(struct store *st);
+int store_schema_latest(void);
+
+/* Who is acting, for the audit log ("cli:alice"). The string is copied. */
+void store_set_actor(struct store *st, const char *actor);
+
+/* A write transaction (BEGIN IMMEDIATE), its commit, its rollback. */
+int store_begin(struct store *st, struct err *err);
+int store_commit(struct store *st, struct err *err);
+void store_rollback(struct store *st);
+
+/* Settings: small named values (the authority's name, local targets). */
+int store_setting_get(struct store *st, const char *key, char *out,
+		      size_t size); /* 0 found, 1 not set, -1 error */
+int store_setting_set(struct store *st, const char *key, const char *value,
+		      struct err *err);
+
+/*
+ * Appends to the audit log. entity_id and child_id are 0 when there is
+ * none; detail is a JSON document or NULL. Writes must call it inside
+ * their transaction. A read of children's records calls store_audit_read,
+ * which commits its own row before the read, so that nothing is shown
+ * that was not first logged.
+ */
+int store_audit(struct store *st, const char *action, const char *entity,
+		int64_t entity_id, int64_t child_id, const char *detail,
+		struct err *err);
+int store_audit_read(struct store *st, const char *entity, int64_t child_id,
+		     const char *detail, struct err *err);
+
+/* ---- The working-day calendar ---------------------------------------- */
+
+/* Builds the England and Wales calendar and applies the administrator's
+ * days held in the store. The caller frees it with cal_free. */
+int store_calendar_load(struct store *st, struct calendar *cal,
+			struct err *err);
+
+/* Makes `day` a holiday (working = false) or a working day, named. */
+int store_calendar_set_day(struct store *st, int32_t day, bool working,
+			   const char *name, struct err *err);
+/* Removes the administrator's setting for `day`: returns 1 if there was
+ * none. */
+int store_calendar_clear_day(struct store *st, int32_t day, struct err *err);
+
+struct calendar_day {
+	int32_t day;
+	bool working;
+	const char *name;        /* valid during the callback */
+	const char *recorded_at;
+	const char *actor;
+};
+int store_calendar_days(struct store *st,
+			int (*fn)(void *ctx, const struct calendar_day *d),
+			void *ctx, struct err *err);
+
+/* ---- SSDA903 -------------------------------------------------------- */
+
+struct import_counts {
+	long children, episodes, reviews;              /* in the files */
+	long children_added, children_changed;
+	long episodes_added, episodes_changed;
+	long reviews_added, reviews_changed;
+};
+
+/*
+ * Merges a checked SSDA903 return into the store: records are matched on
+ * the child's id, the episode's start date and the review's date; new
+ * ones are added, changed ones updated (the old values kept in the audit
+ * log) and nothing is deleted. Importing the same files again changes
+ * nothing. Must be called inside a transaction.
+ */
+int store_import_903(struct store *st, const struct s903_set *set,
+		     const char *source, struct import_counts *counts,
+		     struct err *err);
+
+/* ---- Children's histories, for the clocks --------------------------- */
+
+struct child_history {
+	int64_t id;
+	const char *la_child_id;        /* the LA's child id */
+	int32_t dob;
+	const struct episode *episodes; /* sorted by start date */
+	size_t nepisodes;
+	/* Reviews held that count for the statutory schedule (all but
+	 * pathway plan reviews), sorted by date, with their participation
+	 * codes ("" when not recorded). */
+	const int32_t *held;
+	const char (*pn)[4];
+	size_t nheld;
+};
+
+/* Calls fn for every child in turn, in the store's order; the history is
+ * valid only during the call. fn returns non-zero to stop (and that value
+ * is returned). */
+typedef int (*store_child_fn)(void *ctx, const struct child_history *h);
+int store_each_child(struct store *st, store_child_fn fn, void *ctx,
+		     struct err *err);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * store_int.h - what the SQLite back end's files share, and nothing
+ * outside src/store sees.
+ */
+#ifndef IRO_STORE_INT_H
+#define IRO_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct cached_stmt {
+	const char *sql; /* the static SQL text: the key */
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char actor[128];
+	bool in_txn;
+	struct cached_stmt cache[64];
+	size_t ncache;
+};
+
+/* A prepared statement for `sql` (a static string: the cache is keyed on
+ * its address), reset and with bindings cleared. NULL on error. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *err);
+
+/* Binding and reading ISO dates and optional text. */
+int bind_date(sqlite3_stmt *s, int i, int32_t date);
+int bind_text(sqlite3_stmt *s, int i, const char *text); /* "" -> NULL */
+int32_t column_date(sqlite3_stmt *s, int i);
+const char *column_text(sqlite3_stmt *s, int i); /* NULL -> "" */
+
+/* Sets err from the connection's last error; returns -1. */
+int store_fail(struct store *st, struct err *err, const char *doing);
+
+/* The current UTC time, "YYYY-MM-DDTHH:MM:SS.sssZ" (at least 25 bytes). */
+void store_now(char *out, size_t size);
+
+/* Executes a statement that returns no rows. */
+int store_exec_step(struct store *st, sqlite3_stmt *s, struct err *err,
+		    const char *doing);
+
+#endif
