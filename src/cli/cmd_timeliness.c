@@ -159,8 +159,8 @@ const struct command CMD_TIMELINESS = {
 		"reviews held in the\n"
 		"      window, by sequence, held on or before their due date\n"
 		"  children (every review in time)  children looked after on the "
-		"last day whose\n      reviews due in the window"
-		"      were all held in time, of those with a review due\n"
+		"last day whose\n      reviews due in the window were all held "
+		"in time, of those with a review due\n"
 		"Short-break and adoption reviews are counted apart; a child "
 		"leaves the standard\nmeasures from the adoption authority "
 		"date.",

@@ -61,6 +61,7 @@ void s903_free(struct s903_set *set)
 	free(set->episodes);
 	free(set->reviews);
 	free(set->uasc);
+	free(set->refused);
 	s903_init(set);
 }
 
@@ -219,8 +220,13 @@ static void add_header(struct s903_set *set, struct row *r)
 	c.mother = mother[0] ? (signed char)(mother[0] - '0') : -1;
 	c.mc_dob = date_cell(r, H_MC_DOB, false, NULL);
 	c.uasc_ceased = DATE_NONE;
-	if (r->bad)
+	if (r->bad) {
+		if (c.child[0] && !GROW(set->refused, set->cap_refused,
+					set->nrefused + 1))
+			memcpy(set->refused[set->nrefused++], c.child,
+			       sizeof c.child);
 		return;
+	}
 	struct s903_child *slot = ADD(set, children, nchildren, cap_children);
 	if (slot)
 		*slot = c;
@@ -396,13 +402,24 @@ static void format_date(int32_t d, char *out)
 	date_format_903(d, out);
 }
 
+static bool was_refused(const struct s903_set *set, const char *child)
+{
+	for (size_t i = 0; i < set->nrefused; i++)
+		if (strcmp(set->refused[i], child) == 0)
+			return true;
+	return false;
+}
+
 /* Links each row of a file to its child in the header (rules INT03,
- * INT08); rows whose child is missing are errors. */
+ * INT08); rows whose child is missing are errors (unless the child's own
+ * header row was refused, which is reported already). */
 static void link_children(struct s903_set *set, struct problems *p)
 {
 	for (size_t i = 0; i < set->nepisodes; i++) {
 		long c = s903_find_child(set, set->episodes[i].child);
-		if (c < 0)
+		if (c < 0 && was_refused(set, set->episodes[i].child))
+			set->episodes[i].child_index = SIZE_MAX;
+		else if (c < 0)
 			problem_add(p, false, set->file[S903_EPISODES],
 				    set->episodes[i].line, "CHILD",
 				    set->episodes[i].child,
@@ -414,6 +431,8 @@ static void link_children(struct s903_set *set, struct problems *p)
 		struct s903_review *v = &set->reviews[i];
 		long c = s903_find_child(set, v->child);
 		v->child_index = c < 0 ? SIZE_MAX : (size_t)c;
+		if (c < 0 && was_refused(set, v->child))
+			continue;
 		if (c < 0) {
 			problem_add(p, false, set->file[S903_REVIEWS], v->line,
 				    "CHILD", v->child,
@@ -435,6 +454,8 @@ static void link_children(struct s903_set *set, struct problems *p)
 	for (size_t i = 0; i < set->nuasc; i++) {
 		struct s903_uasc *u = &set->uasc[i];
 		long c = s903_find_child(set, u->child);
+		if (c < 0 && was_refused(set, u->child))
+			continue;
 		if (c < 0) {
 			problem_add(p, false, set->file[S903_UASC], u->line,
 				    "CHILD", u->child, "is not in %s",
@@ -627,9 +648,6 @@ void s903_finish(struct s903_set *set, struct problems *p)
 				    "appears more than once (first on line "
 				    "%ld; DfE rule INT32)",
 				    set->children[i - 1].line);
-	if (p->errors)
-		return;
-
 	link_children(set, p);
 	if (p->errors)
 		return;

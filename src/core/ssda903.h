@@ -95,6 +95,10 @@ struct s903_set {
 	size_t nreviews, cap_reviews;
 	struct s903_uasc *uasc;
 	size_t nuasc, cap_uasc;
+	/* Children whose header row was refused: their other rows are not
+	 * reported again as "not in the header". */
+	char (*refused)[S903_CHILD_MAX + 1];
+	size_t nrefused, cap_refused;
 	bool out_of_memory;
 };
 
@@ -108,7 +112,9 @@ void s903_add_row(struct s903_set *set, enum s903_table table, long line,
 		  char **cells, struct problems *p);
 
 /* Checks the files against each other and sorts the records by child
- * (children by id, episodes by start date, reviews by date). */
+ * (children by id, episodes by start date, reviews by date). Rows refused
+ * by s903_add_row are left out; the rest are still checked, so that one
+ * run reports every problem. */
 void s903_finish(struct s903_set *set, struct problems *p);
 
 /* The index of child id `child` in the (finished) set, or -1. */

@@ -127,8 +127,9 @@ int csv_read_file(const char *path, const char *display, csv_row_fn row,
 		if (csv_parse(&parser, s, (size_t)n, on_field, on_row, &r) !=
 		    (size_t)n) {
 			problem_add(p, false, display, r.line, NULL, NULL,
-				    "is not valid CSV here: %s",
-				    csv_strerror(csv_error(&parser)));
+				    "is not valid CSV here: a field with a "
+				    "quote (\") must be wholly in quotes, "
+				    "with \"\" for a quote inside it");
 			r.failed = true;
 		}
 	}
@@ -140,8 +141,7 @@ int csv_read_file(const char *path, const char *display, csv_row_fn row,
 	if (!r.failed && !r.stopped &&
 	    csv_fini(&parser, on_field, on_row, &r) != 0) {
 		problem_add(p, false, display, r.row_start, NULL, NULL,
-			    "ends inside a quoted field: %s",
-			    csv_strerror(csv_error(&parser)));
+			    "opens a quoted field (\") that is never closed");
 		r.failed = true;
 	}
 	free(line);

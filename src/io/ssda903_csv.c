@@ -38,10 +38,14 @@ static int find_files(const char *dir, struct s903_files *files,
 			}
 			snprintf(path, n, "%s/%s", dir, ent->d_name);
 			if (files->path[t]) {
-				problem_add(p, false, path, 0, NULL, NULL,
+				/* The problem borrows its file name, so it
+				 * names the file kept; the other is copied
+				 * into the reason. */
+				problem_add(p, false, files->path[t], 0, NULL,
+					    NULL,
 					    "and %s are both %s (names are "
 					    "matched ignoring case): keep one",
-					    files->path[t], S903_TABLES[t].file);
+					    path, S903_TABLES[t].file);
 				free(path);
 				rc = -1;
 				continue;
@@ -141,6 +145,7 @@ static int on_row(void *ctx, long line, char **fields, size_t n)
 int s903_read_dir(const char *dir, struct s903_set *set,
 		  struct s903_files *files, struct problems *p)
 {
+	bool unreadable[S903_TABLE_COUNT] = { false };
 	memset(files, 0, sizeof *files);
 	if (find_files(dir, files, p))
 		return -1;
@@ -150,14 +155,20 @@ int s903_read_dir(const char *dir, struct s903_set *set,
 		set->file[t] = files->path[t];
 		struct table_reader r = { .set = set, .table = t,
 					  .display = files->path[t], .p = p };
-		csv_read_file(files->path[t], files->path[t], on_row, &r, p);
-		if (!r.have_header && !r.failed)
+		if (csv_read_file(files->path[t], files->path[t], on_row, &r, p) ||
+		    r.failed)
+			unreadable[t] = true;
+		if (!r.have_header && !r.failed) {
 			problem_add(p, false, files->path[t], 0, NULL, NULL,
 				    "is empty: it needs at least the header row "
 				    "of column names");
+			unreadable[t] = true;
+		}
 	}
-	if (p->errors)
-		return -1;
+	/* Files that could not be read at all leave nothing to compare. */
+	for (int t = 0; t < S903_TABLE_COUNT; t++)
+		if (files->path[t] && unreadable[t])
+			return -1;
 	s903_finish(set, p);
 	return p->errors ? -1 : 0;
 }
