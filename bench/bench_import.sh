@@ -16,7 +16,7 @@ lap() { # LABEL COMMAND...
 	t0=$(now)
 	"$@" >"$W/out" 2>"$W/err" || { cat "$W/err" >&2; exit 1; }
 	t1=$(now)
-	printf '| %-44s | %8.2f s |\n' "$label" "$(echo "$t1 - $t0" | bc)"
+	awk -v l="$label" -v a="$t0" -v b="$t1" 'BEGIN { printf "| %-44s | %8.2f s |\n", l, b - a }'
 }
 
 echo "iro benchmark: $N children, $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"

@@ -142,7 +142,10 @@ int store_open(const char *path, enum store_open_mode mode,
 	struct store *st = calloc(1, sizeof *st);
 	if (!st)
 		return err_set(err, "out of memory");
+	/* NOMUTEX: a connection is never shared between threads (store.h),
+	 * so SQLite's serialising mutex would only cost time. */
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE |
+		    SQLITE_OPEN_NOMUTEX |
 		    (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		err_set(err, "cannot open %s: %s", path,

@@ -233,8 +233,9 @@ static int import_episodes(struct store *st, int64_t child_id,
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, child_id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	/* A child this import has just added has nothing stored yet. */
+	int rc = ch->child_added ? SQLITE_DONE : SQLITE_ROW;
+	while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (GROW(old, cap, nold + 1)) {
 			sqlite3_reset(s);
 			free(old);
@@ -328,8 +329,8 @@ static int import_reviews(struct store *st, int64_t child_id,
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, child_id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	int rc = ch->child_added ? SQLITE_DONE : SQLITE_ROW;
+	while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (GROW(old, cap, nold + 1)) {
 			sqlite3_reset(s);
 			free(old);
