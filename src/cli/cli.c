@@ -45,6 +45,27 @@ int cli_open_with_calendar(const struct command *cmd, const char *db,
 	return 0;
 }
 
+int cli_each_child(const struct command *cmd, const char *db,
+		   const char *entity, const char *detail,
+		   int (*fn)(void *ctx, const struct child_history *h),
+		   void *ctx, struct calendar *cal)
+{
+	struct store *st;
+	struct err e = { "" };
+	if (cli_open_with_calendar(cmd, db, &st, cal))
+		return -1;
+	int rc = store_audit_read(st, entity, 0, detail, &e);
+	if (!rc && (rc = store_each_child(st, fn, ctx, &e)) && !e.msg[0])
+		snprintf(e.msg, sizeof e.msg, "out of memory");
+	store_close(st);
+	if (rc) {
+		fprintf(stderr, "iro %s: %s\n", cmd->name, e.msg);
+		cal_free(cal);
+		return -1;
+	}
+	return 0;
+}
+
 int cli_date(const struct command *cmd, const char *opt, const char *value,
 	     int32_t fallback, int32_t *out)
 {
@@ -154,4 +175,14 @@ int cli_write_table(const struct command *cmd, const struct table *t,
 		return 1;
 	}
 	return 0;
+}
+
+int cli_sort_and_write(const struct command *cmd, struct table *t,
+		       const size_t *by, size_t nby, enum table_format f)
+{
+	if (t->failed || table_sort(t, by, nby)) {
+		fprintf(stderr, "iro %s: out of memory\n", cmd->name);
+		return 1;
+	}
+	return cli_write_table(cmd, t, f);
 }

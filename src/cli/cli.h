@@ -17,6 +17,7 @@
 
 struct store;
 struct calendar;
+struct child_history;
 
 /* The database a command uses: --db, else $IRO_DB, else ./iro.db. */
 const char *cli_db_path(const char *db);
@@ -32,6 +33,18 @@ int cli_open(const struct command *cmd, const char *db, struct store **st);
 /* Opens the store and loads its calendar. */
 int cli_open_with_calendar(const struct command *cmd, const char *db,
 			   struct store **st, struct calendar *cal);
+
+/*
+ * The read every clock command makes: opens the store, loads its calendar
+ * into *cal (which the callbacks may use through ctx; the caller frees it
+ * with cal_free after a 0 return), writes the audit row for the read
+ * (entity, detail) and calls fn for every child. Prints any failure and
+ * returns -1.
+ */
+int cli_each_child(const struct command *cmd, const char *db,
+		   const char *entity, const char *detail,
+		   int (*fn)(void *ctx, const struct child_history *h),
+		   void *ctx, struct calendar *cal);
 
 /* Reads an ISO date given to option `opt` (e.g. "--as-of"); NULL value
  * gives `fallback` (DATE_NONE: the option is required). Prints the
@@ -57,6 +70,10 @@ int cli_year(const struct command *cmd, const char *value, int32_t *from,
 /* Prints problems to stderr, errors first; at most max_warnings
  * warnings, then a count of the rest. */
 void cli_print_problems(struct problems *p, size_t max_warnings);
+
+/* Sorts a table by the columns `by` (table_sort) and writes it. */
+int cli_sort_and_write(const struct command *cmd, struct table *t,
+		       const size_t *by, size_t nby, enum table_format f);
 
 /* Writes a table to stdout; prints an error and returns 1 on failure. */
 int cli_write_table(const struct command *cmd, const struct table *t,

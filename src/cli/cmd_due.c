@@ -3,9 +3,6 @@
  * date, and how overdue it is.
  */
 #include "lib/common.h"
-#include "lib/buf.h"
-#include "lib/err.h"
-#include "lib/natsort.h"
 #include "lib/xalloc.h"
 #include "core/date.h"
 #include "core/schedule.h"
@@ -16,10 +13,14 @@ static const char *opt_as_of, *opt_format, *opt_overdue, *opt_within;
 
 extern const struct command CMD_DUE;
 
-struct row {
-	size_t child;
-	int32_t period_start, due;
-	int sequence, overdue;
+enum { C_CHILD, C_PERIOD_START, C_SEQUENCE, C_DUE, C_OVERDUE };
+
+static const struct table_column COLS[] = {
+	[C_CHILD] = { "child", CELL_TEXT },
+	[C_PERIOD_START] = { "period_start", CELL_DATE },
+	[C_SEQUENCE] = { "next_sequence", CELL_NUMBER },
+	[C_DUE] = { "due", CELL_DATE },
+	[C_OVERDUE] = { "days_overdue", CELL_NUMBER },
 };
 
 struct ctx {
@@ -28,10 +29,8 @@ struct ctx {
 	long within; /* -1: no limit */
 	bool overdue_only;
 	struct child_clocks cc;
-	struct buf ids;
-	struct row *rows;
-	size_t nrows, cap;
-	long looked_after, overdue, upcoming;
+	struct table t;
+	long looked_after, overdue;
 };
 
 static int each_child(void *vctx, const struct child_history *h)
@@ -51,43 +50,21 @@ static int each_child(void *vctx, const struct child_history *h)
 	int overdue = sched_days_overdue(nx.due, x->as_of);
 	if (overdue > 0)
 		x->overdue++;
-	if (x->overdue_only && overdue == 0)
+	if ((x->overdue_only && overdue == 0) ||
+	    (x->within >= 0 && overdue == 0 && nx.due - x->as_of > x->within))
 		return 0;
-	if (x->within >= 0 && overdue == 0 && nx.due - x->as_of > x->within)
-		return 0;
-	if (overdue == 0)
-		x->upcoming++;
-	size_t id = x->ids.len;
-	if (buf_add(&x->ids, h->la_child_id, strlen(h->la_child_id) + 1) ||
-	    GROW(x->rows, x->cap, x->nrows + 1))
-		return -1;
-	struct row *r = &x->rows[x->nrows++];
-	r->child = id;
-	r->period_start = x->cc.periods[nx.period].start;
-	r->due = nx.due;
-	r->sequence = nx.sequence;
-	r->overdue = overdue;
-	return 0;
+	char ps[11], due[11], seq[12], od[12];
+	date_format_iso(x->cc.periods[nx.period].start, ps);
+	date_format_iso(nx.due, due);
+	snprintf(seq, sizeof seq, "%d", nx.sequence);
+	snprintf(od, sizeof od, "%d", overdue);
+	const char *cells[] = {
+		[C_CHILD] = h->la_child_id, [C_PERIOD_START] = ps,
+		[C_SEQUENCE] = seq,	    [C_DUE] = due,
+		[C_OVERDUE] = od,
+	};
+	return table_add_row(&x->t, cells);
 }
-
-static const char *sort_ids;
-
-static int cmp_row(const void *a, const void *b)
-{
-	const struct row *x = a, *y = b;
-	if (x->due != y->due)
-		return x->due < y->due ? -1 : 1;
-	const char *cx = sort_ids + x->child, *cy = sort_ids + y->child;
-	return natcmp(cx, strlen(cx), cy, strlen(cy));
-}
-
-static const struct table_column COLS[] = {
-	{ "child", CELL_TEXT },
-	{ "period_start", CELL_DATE },
-	{ "next_sequence", CELL_NUMBER },
-	{ "due", CELL_DATE },
-	{ "days_overdue", CELL_NUMBER },
-};
 
 static int run(const char *db, const char *const *pos)
 {
@@ -100,52 +77,27 @@ static int run(const char *db, const char *const *pos)
 	     cli_int(&CMD_DUE, "--within", opt_within, 0, 3660, &x.within)))
 		return 2;
 	x.overdue_only = opt_overdue != NULL;
-	struct store *st;
 	struct calendar cal;
-	if (cli_open_with_calendar(&CMD_DUE, db, &st, &cal))
-		return 1;
 	x.cal = &cal;
-	buf_init(&x.ids, (size_t)1 << 32);
-
-	struct err e = { "" };
+	table_init(&x.t, COLS, ARRAY_LEN(COLS));
 	char asof[11], detail[96];
 	date_format_iso(x.as_of, asof);
 	snprintf(detail, sizeof detail,
 		 "{\"command\":\"due\",\"as_of\":\"%s\"}", asof);
-	int rc = store_audit_read(st, "due", 0, detail, &e);
-	if (!rc && (rc = store_each_child(st, each_child, &x, &e)) && !e.msg[0])
-		snprintf(e.msg, sizeof e.msg, "out of memory");
-	if (rc) {
-		fprintf(stderr, "iro due: %s\n", e.msg);
-	} else {
-		sort_ids = x.ids.data;
-		if (x.nrows)
-			qsort(x.rows, x.nrows, sizeof *x.rows, cmp_row);
-		struct table t;
-		table_init(&t, COLS, ARRAY_LEN(COLS));
-		for (size_t i = 0; i < x.nrows; i++) {
-			const struct row *r = &x.rows[i];
-			char ps[11], due[11], seq[12], od[12];
-			date_format_iso(r->period_start, ps);
-			date_format_iso(r->due, due);
-			snprintf(seq, sizeof seq, "%d", r->sequence);
-			snprintf(od, sizeof od, "%d", r->overdue);
-			const char *cells[] = { x.ids.data + r->child, ps, seq,
-						due, od };
-			table_add_row(&t, cells);
-		}
-		rc = cli_write_table(&CMD_DUE, &t, f);
-		table_free(&t);
+	int rc = cli_each_child(&CMD_DUE, db, "due", detail, each_child, &x,
+				&cal);
+	if (!rc) {
+		cal_free(&cal);
+		/* Most overdue first: by due date, then child. */
+		static const size_t by[] = { C_DUE, C_CHILD };
+		rc = cli_sort_and_write(&CMD_DUE, &x.t, by, ARRAY_LEN(by), f);
 		if (!rc && f == FORMAT_TEXT)
 			printf("\n%ld children looked after on %s in the "
 			       "standard regime; %ld overdue.\n",
 			       x.looked_after, asof, x.overdue);
 	}
-	free(x.rows);
-	buf_free(&x.ids);
+	table_free(&x.t);
 	sched_child_free(&x.cc);
-	cal_free(&cal);
-	store_close(st);
 	return rc ? 1 : 0;
 }
 

@@ -3,10 +3,6 @@
  * period of care, sequence number, due date and whether it was in time.
  */
 #include "lib/common.h"
-#include "lib/buf.h"
-#include "lib/err.h"
-#include "lib/natsort.h"
-#include "lib/xalloc.h"
 #include "core/date.h"
 #include "core/schedule.h"
 #include "store/store.h"
@@ -16,21 +12,23 @@ static const char *opt_from, *opt_to, *opt_format;
 
 extern const struct command CMD_REVIEWS;
 
-struct row {
-	size_t child; /* offset of the child's id in ids */
-	int32_t period_start, due, held;
-	int sequence;
-	bool in_time, no_period;
-	char pn[4];
+enum { C_CHILD, C_PERIOD_START, C_SEQUENCE, C_DUE, C_HELD, C_IN_TIME, C_PN };
+
+static const struct table_column COLS[] = {
+	[C_CHILD] = { "child", CELL_TEXT },
+	[C_PERIOD_START] = { "period_start", CELL_DATE },
+	[C_SEQUENCE] = { "sequence", CELL_NUMBER },
+	[C_DUE] = { "due", CELL_DATE },
+	[C_HELD] = { "held", CELL_DATE },
+	[C_IN_TIME] = { "in_time", CELL_TEXT },
+	[C_PN] = { "pn_code", CELL_TEXT },
 };
 
 struct ctx {
 	const struct calendar *cal;
 	int32_t from, to;
 	struct child_clocks cc;
-	struct buf ids;
-	struct row *rows;
-	size_t nrows, cap;
+	struct table t;
 };
 
 static int each_child(void *vctx, const struct child_history *h)
@@ -44,44 +42,30 @@ static int each_child(void *vctx, const struct child_history *h)
 	if (sched_child(&x->cc, x->cal, h->episodes, h->nepisodes, h->held,
 			h->nheld))
 		return -1;
-	size_t id = x->ids.len;
-	if (buf_add(&x->ids, h->la_child_id, strlen(h->la_child_id) + 1))
-		return -1;
 	for (size_t i = first; i < h->nheld && h->held[i] <= x->to; i++) {
-		if (GROW(x->rows, x->cap, x->nrows + 1))
-			return -1;
 		const struct review_timing *t = &x->cc.timing[i];
-		struct row *r = &x->rows[x->nrows++];
-		r->child = id;
-		r->held = h->held[i];
-		r->no_period = t->period < 0;
-		r->period_start = r->no_period ? DATE_NONE
-					       : x->cc.periods[t->period].start;
-		r->sequence = t->sequence;
-		r->due = t->due;
-		r->in_time = t->in_time;
-		snprintf(r->pn, sizeof r->pn, "%s", h->pn[i]);
+		bool in_period = t->period >= 0;
+		char ps[11] = "", due[11], held[11], seq[12] = "";
+		if (in_period) {
+			date_format_iso(x->cc.periods[t->period].start, ps);
+			snprintf(seq, sizeof seq, "%d", t->sequence);
+		}
+		date_format_iso(t->due, due);
+		date_format_iso(h->held[i], held);
+		const char *cells[] = {
+			[C_CHILD] = h->la_child_id,
+			[C_PERIOD_START] = ps,
+			[C_SEQUENCE] = seq,
+			[C_DUE] = due,
+			[C_HELD] = held,
+			[C_IN_TIME] = !in_period ? "" : t->in_time ? "yes" : "no",
+			[C_PN] = h->pn[i],
+		};
+		if (table_add_row(&x->t, cells))
+			return -1;
 	}
 	return 0;
 }
-
-static const char *sort_ids; /* qsort has no context argument */
-
-static int cmp_row(const void *a, const void *b)
-{
-	const struct row *x = a, *y = b;
-	if (x->held != y->held)
-		return x->held < y->held ? -1 : 1;
-	const char *cx = sort_ids + x->child, *cy = sort_ids + y->child;
-	return natcmp(cx, strlen(cx), cy, strlen(cy));
-}
-
-static const struct table_column COLS[] = {
-	{ "child", CELL_TEXT },	    { "period_start", CELL_DATE },
-	{ "sequence", CELL_NUMBER }, { "due", CELL_DATE },
-	{ "held", CELL_DATE },	    { "in_time", CELL_TEXT },
-	{ "pn_code", CELL_TEXT },
-};
 
 static int run(const char *db, const char *const *pos)
 {
@@ -96,52 +80,22 @@ static int run(const char *db, const char *const *pos)
 		args_bad(&CMD_REVIEWS, "--to", opt_to, "is before --from");
 		return 2;
 	}
-	struct store *st;
 	struct calendar cal;
-	if (cli_open_with_calendar(&CMD_REVIEWS, db, &st, &cal))
-		return 1;
 	x.cal = &cal;
-	buf_init(&x.ids, (size_t)1 << 32);
-
-	struct err e = { "" };
+	table_init(&x.t, COLS, ARRAY_LEN(COLS));
 	char detail[128];
 	snprintf(detail, sizeof detail,
 		 "{\"command\":\"reviews\",\"from\":\"%s\",\"to\":\"%s\"}",
 		 opt_from, opt_to);
-	int rc = store_audit_read(st, "reviews", 0, detail, &e);
-	if (!rc && (rc = store_each_child(st, each_child, &x, &e)) && !e.msg[0])
-		snprintf(e.msg, sizeof e.msg, "out of memory");
-	if (rc) {
-		fprintf(stderr, "iro reviews: %s\n", e.msg);
-	} else {
-		sort_ids = x.ids.data;
-		if (x.nrows)
-			qsort(x.rows, x.nrows, sizeof *x.rows, cmp_row);
-		struct table t;
-		table_init(&t, COLS, ARRAY_LEN(COLS));
-		for (size_t i = 0; i < x.nrows; i++) {
-			const struct row *r = &x.rows[i];
-			char ps[11], due[11], held[11], seq[12];
-			date_format_iso(r->period_start, ps);
-			date_format_iso(r->due, due);
-			date_format_iso(r->held, held);
-			snprintf(seq, sizeof seq, "%d", r->sequence);
-			const char *cells[] = {
-				x.ids.data + r->child, ps, r->no_period ? "" : seq,
-				due, held,
-				r->no_period ? "" : r->in_time ? "yes" : "no",
-				r->pn
-			};
-			table_add_row(&t, cells);
-		}
-		rc = cli_write_table(&CMD_REVIEWS, &t, f);
-		table_free(&t);
+	int rc = cli_each_child(&CMD_REVIEWS, db, "reviews", detail, each_child,
+				&x, &cal);
+	if (!rc) {
+		cal_free(&cal);
+		static const size_t by[] = { C_HELD, C_CHILD };
+		rc = cli_sort_and_write(&CMD_REVIEWS, &x.t, by, ARRAY_LEN(by), f);
 	}
-	free(x.rows);
-	buf_free(&x.ids);
+	table_free(&x.t);
 	sched_child_free(&x.cc);
-	cal_free(&cal);
-	store_close(st);
 	return rc ? 1 : 0;
 }
 

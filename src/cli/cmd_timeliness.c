@@ -73,26 +73,19 @@ static int run(const char *db, const char *const *pos)
 		args_bad(&CMD_TIMELINESS, "--to", opt_to, "is before --from");
 		return 2;
 	}
-	struct store *st;
 	struct calendar cal;
-	if (cli_open_with_calendar(&CMD_TIMELINESS, db, &st, &cal))
-		return 1;
 	x.cal = &cal;
 	tml_init(&x.t, from, to);
-
-	struct err e = { "" };
 	char a[11], b[11], detail[128];
 	date_format_iso(from, a);
 	date_format_iso(to, b);
 	snprintf(detail, sizeof detail,
 		 "{\"command\":\"timeliness\",\"from\":\"%s\",\"to\":\"%s\"}", a,
 		 b);
-	int rc = store_audit_read(st, "timeliness", 0, detail, &e);
-	if (!rc && (rc = store_each_child(st, each_child, &x, &e)) && !e.msg[0])
-		snprintf(e.msg, sizeof e.msg, "out of memory");
-	if (rc) {
-		fprintf(stderr, "iro timeliness: %s\n", e.msg);
-	} else {
+	int rc = cli_each_child(&CMD_TIMELINESS, db, "timeliness", detail,
+				each_child, &x, &cal);
+	if (!rc) {
+		cal_free(&cal);
 		const struct timeliness *t = &x.t;
 		struct table tb;
 		table_init(&tb, COLS, ARRAY_LEN(COLS));
@@ -136,8 +129,6 @@ static int run(const char *db, const char *const *pos)
 		}
 	}
 	sched_child_free(&x.cc);
-	cal_free(&cal);
-	store_close(st);
 	return rc ? 1 : 0;
 }
 

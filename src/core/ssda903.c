@@ -237,8 +237,8 @@ static void add_episode(struct s903_set *set, struct row *r)
 	struct s903_episode e;
 	char rne[2];
 	memset(&e, 0, sizeof e);
-	e.line = r->line;
-	child_cell(r, e.child);
+	e.row.line = r->line;
+	child_cell(r, e.row.child);
 	e.ep.decom = date_cell(r, E_DECOM, true, "141");
 	code_cell(r, E_RNE, &CODES_RNE, false, rne, sizeof rne);
 	e.ep.rne = rne[0];
@@ -279,16 +279,16 @@ static void add_episode(struct s903_set *set, struct row *r)
 		return;
 	}
 	struct s903_episode *slot = ADD(set, episodes, nepisodes, cap_episodes);
-	if (slot)
-		*slot = e;
+	if (slot) /* memcpy keeps the zeroed padding that dedupe compares */
+		memcpy(slot, &e, sizeof e);
 }
 
 static void add_review(struct s903_set *set, struct row *r)
 {
 	struct s903_review v;
 	memset(&v, 0, sizeof v);
-	v.line = r->line;
-	child_cell(r, v.child);
+	v.row.line = r->line;
+	child_cell(r, v.row.child);
 	v.dob = date_cell(r, R_DOB, false, "102");
 	upper(r->cells[R_REVIEW_CODE]);
 	/* rule 167: a review date and a participation code, or neither. A
@@ -306,7 +306,7 @@ static void add_review(struct s903_set *set, struct row *r)
 			    "recorded as not known (DfE rule 167)");
 	struct s903_review *slot = ADD(set, reviews, nreviews, cap_reviews);
 	if (slot)
-		*slot = v;
+		memcpy(slot, &v, sizeof v);
 }
 
 static void add_uasc(struct s903_set *set, struct row *r)
@@ -361,24 +361,27 @@ static int cmp_child(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
+/* Orders rows by child, then by their date, then by line. */
+static int cmp_rows(const struct s903_row *x, int32_t dx,
+		    const struct s903_row *y, int32_t dy)
+{
+	if (x->child_index != y->child_index)
+		return x->child_index < y->child_index ? -1 : 1;
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
 static int cmp_episode(const void *a, const void *b)
 {
 	const struct s903_episode *x = a, *y = b;
-	if (x->child_index != y->child_index)
-		return x->child_index < y->child_index ? -1 : 1;
-	if (x->ep.decom != y->ep.decom)
-		return x->ep.decom < y->ep.decom ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
+	return cmp_rows(&x->row, x->ep.decom, &y->row, y->ep.decom);
 }
 
 static int cmp_review(const void *a, const void *b)
 {
 	const struct s903_review *x = a, *y = b;
-	if (x->child_index != y->child_index)
-		return x->child_index < y->child_index ? -1 : 1;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
+	return cmp_rows(&x->row, x->date, &y->row, y->date);
 }
 
 long s903_find_child(const struct s903_set *set, const char *child)
@@ -410,41 +413,35 @@ static bool was_refused(const struct s903_set *set, const char *child)
 	return false;
 }
 
-/* Links each row of a file to its child in the header (rules INT03,
- * INT08); rows whose child is missing are errors (unless the child's own
- * header row was refused, which is reported already). */
+/* Links a row to its child in the header (rules INT03, INT08): a child
+ * missing from the header is an error, unless the child's own header row
+ * was refused, which is reported already. Returns the index or -1. */
+static long link_row(struct s903_set *set, struct s903_row *row,
+		     enum s903_table table, const char *rule,
+		     struct problems *p)
+{
+	long c = s903_find_child(set, row->child);
+	row->child_index = c < 0 ? SIZE_MAX : (size_t)c;
+	if (c < 0 && !was_refused(set, row->child))
+		problem_add(p, false, set->file[table], row->line, "CHILD",
+			    row->child, "is not in %s (DfE rule %s)",
+			    set->file[S903_HEADER], rule);
+	return c;
+}
+
 static void link_children(struct s903_set *set, struct problems *p)
 {
-	for (size_t i = 0; i < set->nepisodes; i++) {
-		long c = s903_find_child(set, set->episodes[i].child);
-		if (c < 0 && was_refused(set, set->episodes[i].child))
-			set->episodes[i].child_index = SIZE_MAX;
-		else if (c < 0)
-			problem_add(p, false, set->file[S903_EPISODES],
-				    set->episodes[i].line, "CHILD",
-				    set->episodes[i].child,
-				    "is not in %s (DfE rule INT03)",
-				    set->file[S903_HEADER]);
-		set->episodes[i].child_index = c < 0 ? SIZE_MAX : (size_t)c;
-	}
+	for (size_t i = 0; i < set->nepisodes; i++)
+		link_row(set, &set->episodes[i].row, S903_EPISODES, "INT03", p);
 	for (size_t i = 0; i < set->nreviews; i++) {
 		struct s903_review *v = &set->reviews[i];
-		long c = s903_find_child(set, v->child);
-		v->child_index = c < 0 ? SIZE_MAX : (size_t)c;
-		if (c < 0 && was_refused(set, v->child))
-			continue;
-		if (c < 0) {
-			problem_add(p, false, set->file[S903_REVIEWS], v->line,
-				    "CHILD", v->child,
-				    "is not in %s (DfE rule INT08)",
-				    set->file[S903_HEADER]);
-			continue;
-		}
-		if (v->dob != DATE_NONE && v->dob != set->children[c].dob) {
+		long c = link_row(set, &v->row, S903_REVIEWS, "INT08", p);
+		if (c >= 0 && v->dob != DATE_NONE &&
+		    v->dob != set->children[c].dob) {
 			char got[11], want[11];
 			format_date(v->dob, got);
 			format_date(set->children[c].dob, want);
-			problem_add(p, false, set->file[S903_REVIEWS], v->line,
+			problem_add(p, false, set->file[S903_REVIEWS], v->row.line,
 				    "DOB", got,
 				    "differs from the child's DOB %s in %s "
 				    "(DfE rule INT17)",
@@ -474,79 +471,70 @@ static void link_children(struct s903_set *set, struct problems *p)
 	}
 }
 
-/* Removes rows that repeat an earlier row exactly (a warning), and
- * rejects rows that describe the same episode or review differently. */
-static void dedupe_episodes(struct s903_set *set, struct problems *p)
+/*
+ * Removes rows that repeat an earlier row for the same child and date
+ * exactly (a warning: read once), and rejects rows that describe the same
+ * episode or review differently. Rows are sorted; `date` gives each one's
+ * key date. Returns the number of rows kept.
+ */
+static size_t dedupe(void *rows, size_t n, size_t size,
+		     int32_t (*date)(const void *row), const char *file,
+		     const char *column, const char *what, struct problems *p)
 {
+	char *base = rows;
 	size_t out = 0;
-	for (size_t i = 0; i < set->nepisodes; i++) {
-		struct s903_episode *e = &set->episodes[i];
-		if (out > 0) {
-			struct s903_episode *prev = &set->episodes[out - 1];
-			if (prev->child_index == e->child_index &&
-			    prev->ep.decom == e->ep.decom) {
-				bool same = memcmp(&prev->ep, &e->ep,
-						   sizeof e->ep) == 0 &&
-					    strcmp(prev->cin, e->cin) == 0 &&
-					    strcmp(prev->place_provider,
-						   e->place_provider) == 0 &&
-					    strcmp(prev->reason_place_change,
-						   e->reason_place_change) == 0 &&
-					    strcmp(prev->home_post, e->home_post) == 0 &&
-					    strcmp(prev->pl_post, e->pl_post) == 0 &&
-					    strcmp(prev->urn, e->urn) == 0;
-				char d[11];
-				format_date(e->ep.decom, d);
-				if (same)
-					problem_add(p, true, set->file[S903_EPISODES],
-						    e->line, "DECOM", d,
-						    "repeats the episode on line %ld "
-						    "exactly; read once",
-						    prev->line);
-				else
-					problem_add(p, false, set->file[S903_EPISODES],
-						    e->line, "DECOM", d,
-						    "child %s already has a different "
-						    "episode starting that day (line %ld)",
-						    e->child, prev->line);
-				continue;
-			}
+	for (size_t i = 0; i < n; i++) {
+		const struct s903_row *r = (const void *)(base + i * size);
+		const struct s903_row *prev =
+			out ? (const void *)(base + (out - 1) * size) : NULL;
+		if (prev && prev->child_index == r->child_index &&
+		    date(prev) == date(r)) {
+			char d[11];
+			format_date(date(r), d);
+			if (memcmp(prev + 1, r + 1, size - sizeof *r) == 0)
+				problem_add(p, true, file, r->line, column, d,
+					    "repeats line %ld exactly; read once",
+					    prev->line);
+			else
+				problem_add(p, false, file, r->line, column, d,
+					    "child %s already has a different "
+					    "%s that day (line %ld)",
+					    r->child, what, prev->line);
+			continue;
 		}
-		set->episodes[out++] = *e;
+		if (out != i)
+			memcpy(base + out * size, r, size);
+		out++;
 	}
-	set->nepisodes = out;
+	return out;
 }
 
-static void dedupe_reviews(struct s903_set *set, struct problems *p)
+static int32_t episode_date(const void *row)
 {
-	size_t out = 0;
-	for (size_t i = 0; i < set->nreviews; i++) {
-		struct s903_review *v = &set->reviews[i];
-		if (out > 0) {
-			struct s903_review *prev = &set->reviews[out - 1];
-			if (prev->child_index == v->child_index &&
-			    prev->date == v->date) {
-				char d[11];
-				format_date(v->date, d);
-				if (strcmp(prev->pn, v->pn) == 0)
-					problem_add(p, true, set->file[S903_REVIEWS],
-						    v->line, "REVIEW", d,
-						    "repeats the review on line %ld "
-						    "exactly; read once",
-						    prev->line);
-				else
-					problem_add(p, false, set->file[S903_REVIEWS],
-						    v->line, "REVIEW", d,
-						    "child %s already has a review that "
-						    "day with a different REVIEW_CODE "
-						    "(line %ld)",
-						    v->child, prev->line);
-				continue;
-			}
-		}
-		set->reviews[out++] = *v;
-	}
-	set->nreviews = out;
+	return ((const struct s903_episode *)row)->ep.decom;
+}
+
+static int32_t review_date(const void *row)
+{
+	return ((const struct s903_review *)row)->date;
+}
+
+void s903_child_rows(const struct s903_set *set, struct s903_cursor *cur,
+		     size_t child, const struct s903_episode **eps,
+		     size_t *neps, const struct s903_review **revs,
+		     size_t *nrevs)
+{
+	size_t e = cur->episode, r = cur->review;
+	while (e < set->nepisodes && set->episodes[e].row.child_index == child)
+		e++;
+	while (r < set->nreviews && set->reviews[r].row.child_index == child)
+		r++;
+	*eps = set->episodes + cur->episode;
+	*neps = e - cur->episode;
+	*revs = set->reviews + cur->review;
+	*nrevs = r - cur->review;
+	cur->episode = e;
+	cur->review = r;
 }
 
 /* The chaining of each child's episodes into periods of care, and the
@@ -575,30 +563,30 @@ static void check_child_periods(struct s903_set *set, size_t ci,
 			all_short_breaks = false;
 		format_date(first->ep.decom, d);
 		if (pp->anomalies & PERIOD_NO_START && k > 0)
-			problem_add(p, true, ef, first->line, "RNE",
+			problem_add(p, true, ef, first->row.line, "RNE",
 				    (char[]){ first->ep.rne, 0 },
 				    "child %s: the previous episode ended the "
 				    "period of care, so this one should start "
 				    "a new one with RNE S; read as a new period "
 				    "from %s (DfE rule 432)", c->child, d);
 		if (pp->anomalies & PERIOD_S_AFTER_X1)
-			problem_add(p, true, ef, first->line, "DECOM", d,
+			problem_add(p, true, ef, first->row.line, "DECOM", d,
 				    "child %s: RNE S starts the day the previous "
 				    "episode ended with X1; read as a new period "
 				    "of care (DfE rule 431)", c->child);
 		if (pp->anomalies & PERIOD_BROKEN_CHAIN)
-			problem_add(p, true, ef, last->line, "REC", "X1",
+			problem_add(p, true, ef, last->row.line, "REC", "X1",
 				    "child %s: an episode ends with X1 but no "
 				    "episode starts that day (DfE rule 388)",
 				    c->child);
 		if (pp->anomalies & PERIOD_OVERLAP)
-			problem_add(p, true, ef, last->line, "DECOM", d,
+			problem_add(p, true, ef, last->row.line, "DECOM", d,
 				    "child %s: episodes overlap (DfE rule 501)",
 				    c->child);
 	}
 	if (ne > 0 && eps[0].ep.decom < c->dob) {
 		format_date(eps[0].ep.decom, d);
-		problem_add(p, true, ef, eps[0].line, "DECOM", d,
+		problem_add(p, true, ef, eps[0].row.line, "DECOM", d,
 			    "child %s: the first episode starts before the "
 			    "child was born (DfE rule 302)", c->child);
 	}
@@ -607,12 +595,12 @@ static void check_child_periods(struct s903_set *set, size_t ci,
 		const struct s903_review *v = &revs[i];
 		format_date(v->date, d);
 		if (period_containing(periods, np, v->date) < 0)
-			problem_add(p, true, rf, v->line, "REVIEW", d,
+			problem_add(p, true, rf, v->row.line, "REVIEW", d,
 				    "child %s was not looked after that day; "
 				    "the review belongs to no period of care",
 				    c->child);
 		else if (all_short_breaks)
-			problem_add(p, true, rf, v->line, "REVIEW", d,
+			problem_add(p, true, rf, v->row.line, "REVIEW", d,
 				    "child %s only has short breaks (V3/V4); "
 				    "the DfE return holds no reviews for them "
 				    "(DfE rule 399)", c->child);
@@ -620,12 +608,12 @@ static void check_child_periods(struct s903_set *set, size_t ci,
 		 * review date; the fourth birthday itself accepts both. */
 		int32_t fourth = date_add_months(c->dob, 48);
 		if (strcmp(v->pn, "PN0") == 0 && v->date > fourth)
-			problem_add(p, true, rf, v->line, "REVIEW_CODE", v->pn,
+			problem_add(p, true, rf, v->row.line, "REVIEW_CODE", v->pn,
 				    "child %s was 4 or over on %s (DfE rule 440)",
 				    c->child, d);
 		else if (v->pn[0] && strcmp(v->pn, "PN0") != 0 &&
 			 v->date < fourth)
-			problem_add(p, true, rf, v->line, "REVIEW_CODE", v->pn,
+			problem_add(p, true, rf, v->row.line, "REVIEW_CODE", v->pn,
 				    "child %s was under 4 on %s: PN0 expected "
 				    "(DfE rule 441)", c->child, d);
 	}
@@ -653,15 +641,22 @@ void s903_finish(struct s903_set *set, struct problems *p)
 		return;
 	qsort(set->episodes, set->nepisodes, sizeof *set->episodes, cmp_episode);
 	qsort(set->reviews, set->nreviews, sizeof *set->reviews, cmp_review);
-	dedupe_episodes(set, p);
-	dedupe_reviews(set, p);
+	/* The structs must be zeroed whole before filling (ADD does) so
+	 * that dedupe can compare their bytes. */
+	set->nepisodes = dedupe(set->episodes, set->nepisodes,
+				sizeof *set->episodes, episode_date,
+				set->file[S903_EPISODES], "DECOM",
+				"episode starting", p);
+	set->nreviews = dedupe(set->reviews, set->nreviews,
+			       sizeof *set->reviews, review_date,
+			       set->file[S903_REVIEWS], "REVIEW", "review", p);
 
 	/* Periods for each child, with scratch space for the largest. */
 	size_t most = 1;
 	for (size_t i = 0, j; i < set->nepisodes; i = j) {
 		for (j = i; j < set->nepisodes &&
-			    set->episodes[j].child_index ==
-				    set->episodes[i].child_index;
+			    set->episodes[j].row.child_index ==
+				    set->episodes[i].row.child_index;
 		     j++)
 			;
 		if (j - i > most)
@@ -676,15 +671,13 @@ void s903_finish(struct s903_set *set, struct problems *p)
 			    "out of memory checking periods of care");
 		return;
 	}
-	size_t ei = 0, ri = 0;
+	struct s903_cursor cur = { 0, 0 };
 	for (size_t ci = 0; ci < set->nchildren; ci++) {
-		size_t e0 = ei, r0 = ri;
-		while (ei < set->nepisodes && set->episodes[ei].child_index == ci)
-			ei++;
-		while (ri < set->nreviews && set->reviews[ri].child_index == ci)
-			ri++;
-		check_child_periods(set, ci, set->episodes + e0, ei - e0,
-				    set->reviews + r0, ri - r0, periods, tmp, p);
+		const struct s903_episode *eps;
+		const struct s903_review *revs;
+		size_t ne, nr;
+		s903_child_rows(set, &cur, ci, &eps, &ne, &revs, &nr);
+		check_child_periods(set, ci, eps, ne, revs, nr, periods, tmp, p);
 	}
 	free(periods);
 	free(tmp);

@@ -55,10 +55,17 @@ struct s903_child {
 	int32_t uasc_ceased; /* DUC, DATE_NONE if blank */
 };
 
-struct s903_episode {
+/* What every episode and review row starts with. Rows are zeroed before
+ * they are filled, so two rows are the same when their bytes after this
+ * header are. */
+struct s903_row {
 	char child[S903_CHILD_MAX + 1];
 	size_t child_index; /* into children, set by s903_finish */
 	long line;
+};
+
+struct s903_episode {
+	struct s903_row row;
 	struct episode ep;  /* DECOM, DEC, RNE, LS, PLACE, REC */
 	char cin[3];
 	char place_provider[4];
@@ -69,9 +76,7 @@ struct s903_episode {
 };
 
 struct s903_review {
-	char child[S903_CHILD_MAX + 1];
-	size_t child_index;
-	long line;
+	struct s903_row row;
 	int32_t dob;   /* DOB as the reviews file has it, DATE_NONE if blank */
 	int32_t date;  /* REVIEW */
 	char pn[4];    /* REVIEW_CODE, "" if blank */
@@ -119,5 +124,16 @@ void s903_finish(struct s903_set *set, struct problems *p);
 
 /* The index of child id `child` in the (finished) set, or -1. */
 long s903_find_child(const struct s903_set *set, const char *child);
+
+/* Walking a finished set child by child: each call gives the next child's
+ * episodes and reviews (both may be empty). Start with a zeroed cursor and
+ * call once for each child index in order. */
+struct s903_cursor {
+	size_t episode, review; /* the first row not yet handed out */
+};
+void s903_child_rows(const struct s903_set *set, struct s903_cursor *cur,
+		     size_t child, const struct s903_episode **eps,
+		     size_t *neps, const struct s903_review **revs,
+		     size_t *nrevs);
 
 #endif

@@ -1,6 +1,7 @@
 #include "lib/common.h"
 #include <jansson.h>
 
+#include "lib/natsort.h"
 #include "lib/xalloc.h"
 #include "io/table.h"
 
@@ -41,6 +42,66 @@ int table_add_row(struct table *t, const char *const *cells)
 const char *table_cell(const struct table *t, size_t row, size_t col)
 {
 	return t->text.data + t->offsets[row * t->ncols + col];
+}
+
+static int cmp_rows(const struct table *t, size_t a, size_t b,
+		    const size_t *by, size_t nby)
+{
+	for (size_t i = 0; i < nby; i++) {
+		const char *x = table_cell(t, a, by[i]);
+		const char *y = table_cell(t, b, by[i]);
+		int c = natcmp(x, strlen(x), y, strlen(y));
+		if (c)
+			return c;
+	}
+	return 0;
+}
+
+/* Merge sort of row numbers (qsort has no context argument and is not
+ * stable). */
+static void merge_sort(const struct table *t, size_t *idx, size_t *tmp,
+		       size_t n, const size_t *by, size_t nby)
+{
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	merge_sort(t, idx, tmp, h, by, nby);
+	merge_sort(t, idx + h, tmp, n - h, by, nby);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n)
+		tmp[k++] = cmp_rows(t, idx[j], idx[i], by, nby) < 0 ? idx[j++]
+								     : idx[i++];
+	while (i < h)
+		tmp[k++] = idx[i++];
+	while (j < n)
+		tmp[k++] = idx[j++];
+	memcpy(idx, tmp, n * sizeof *idx);
+}
+
+int table_sort(struct table *t, const size_t *by, size_t nby)
+{
+	if (t->nrows < 2)
+		return 0;
+	size_t *idx = malloc(t->nrows * sizeof *idx);
+	size_t *tmp = malloc(t->nrows * sizeof *tmp);
+	size_t *offs = malloc(t->nrows * t->ncols * sizeof *offs);
+	if (!idx || !tmp || !offs) {
+		free(idx);
+		free(tmp);
+		free(offs);
+		return -1;
+	}
+	for (size_t r = 0; r < t->nrows; r++)
+		idx[r] = r;
+	merge_sort(t, idx, tmp, t->nrows, by, nby);
+	for (size_t r = 0; r < t->nrows; r++)
+		memcpy(offs + r * t->ncols, t->offsets + idx[r] * t->ncols,
+		       t->ncols * sizeof *offs);
+	memcpy(t->offsets, offs, t->nrows * t->ncols * sizeof *offs);
+	free(idx);
+	free(tmp);
+	free(offs);
+	return 0;
 }
 
 int table_format_parse(const char *s)

@@ -46,6 +46,11 @@ int table_add_row(struct table *t, const char *const *cells);
 
 const char *table_cell(const struct table *t, size_t row, size_t col);
 
+/* Sorts the rows by the columns `by` (first the first), each in natural
+ * order: digit runs compare by value, so ISO dates sort by date and child
+ * 9 before child 10. Stable. Returns -1 when out of memory. */
+int table_sort(struct table *t, const size_t *by, size_t nby);
+
 /* Writes the table. JSON is an array of objects, one per row. */
 int table_write(const struct table *t, enum table_format f, FILE *out);
 

@@ -217,10 +217,57 @@ static int64_t import_child(struct store *st, const struct s903_child *c,
 	return sqlite3_last_insert_rowid(st->db);
 }
 
+/*
+ * Reads the rows `sql` returns for a child (bound as ?1) into a new array
+ * of `size`-byte records, each filled by `read`; the caller frees *rows.
+ * A child this import has just added has nothing stored, so nothing is
+ * read.
+ */
+static int load_stored(struct store *st, const char *sql, int64_t child_id,
+		       bool fresh, void **rows, size_t *n, size_t size,
+		       void (*read)(sqlite3_stmt *s, void *row),
+		       struct err *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (fresh)
+		return 0;
+	sqlite3_stmt *s = store_stmt(st, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, child_id);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (grow(rows, &cap, *n + 1, size)) {
+			sqlite3_reset(s);
+			free(*rows);
+			*rows = NULL;
+			return err_set(err, "out of memory");
+		}
+		read(s, (char *)*rows + *n * size);
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*rows);
+		*rows = NULL;
+		return store_fail(st, err, "reading stored records");
+	}
+	return 0;
+}
+
 struct stored_episode {
 	int64_t id;
 	field f[EPISODE_FIELDS];
 };
+
+static void read_episode(sqlite3_stmt *s, void *row)
+{
+	struct stored_episode *e = row;
+	e->id = sqlite3_column_int64(s, 0);
+	read_fields(s, 1, e->f, EPISODE_FIELDS);
+}
 
 static int import_episodes(struct store *st, int64_t child_id,
 			   const struct s903_episode *eps, size_t ne,
@@ -228,28 +275,10 @@ static int import_episodes(struct store *st, int64_t child_id,
 			   struct err *err)
 {
 	struct stored_episode *old = NULL;
-	size_t nold = 0, cap = 0;
-	sqlite3_stmt *s = store_stmt(st, SQL_EPISODES_GET, err);
-	if (!s)
+	size_t nold = 0;
+	if (load_stored(st, SQL_EPISODES_GET, child_id, ch->child_added,
+			(void **)&old, &nold, sizeof *old, read_episode, err))
 		return -1;
-	sqlite3_bind_int64(s, 1, child_id);
-	/* A child this import has just added has nothing stored yet. */
-	int rc = ch->child_added ? SQLITE_DONE : SQLITE_ROW;
-	while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (GROW(old, cap, nold + 1)) {
-			sqlite3_reset(s);
-			free(old);
-			return err_set(err, "out of memory");
-		}
-		old[nold].id = sqlite3_column_int64(s, 0);
-		read_fields(s, 1, old[nold].f, EPISODE_FIELDS);
-		nold++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(old);
-		return store_fail(st, err, "reading episodes");
-	}
 
 	int result = 0;
 	for (size_t i = 0; i < ne && !result; i++) {
@@ -296,6 +325,14 @@ struct stored_review {
 	char pn[4];
 };
 
+static void read_review(sqlite3_stmt *s, void *row)
+{
+	struct stored_review *v = row;
+	v->id = sqlite3_column_int64(s, 0);
+	v->date = column_date(s, 1);
+	snprintf(v->pn, sizeof v->pn, "%s", column_text(s, 2));
+}
+
 static int add_review(struct store *st, int64_t child_id,
 		      const struct s903_review *v, const char *now,
 		      struct err *err)
@@ -324,29 +361,10 @@ static int import_reviews(struct store *st, int64_t child_id,
 			  struct import_counts *n, struct err *err)
 {
 	struct stored_review *old = NULL;
-	size_t nold = 0, cap = 0;
-	sqlite3_stmt *s = store_stmt(st, SQL_REVIEWS_GET, err);
-	if (!s)
+	size_t nold = 0;
+	if (load_stored(st, SQL_REVIEWS_GET, child_id, ch->child_added,
+			(void **)&old, &nold, sizeof *old, read_review, err))
 		return -1;
-	sqlite3_bind_int64(s, 1, child_id);
-	int rc = ch->child_added ? SQLITE_DONE : SQLITE_ROW;
-	while (rc == SQLITE_ROW && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (GROW(old, cap, nold + 1)) {
-			sqlite3_reset(s);
-			free(old);
-			return err_set(err, "out of memory");
-		}
-		old[nold].id = sqlite3_column_int64(s, 0);
-		old[nold].date = column_date(s, 1);
-		snprintf(old[nold].pn, sizeof old[nold].pn, "%s",
-			 column_text(s, 2));
-		nold++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(old);
-		return store_fail(st, err, "reading reviews");
-	}
 
 	int result = 0;
 	for (size_t i = 0; i < nr && !result; i++) {
@@ -418,21 +436,18 @@ int store_import_903(struct store *st, const struct s903_set *set,
 	char now[32];
 	store_now(now, sizeof now);
 
-	size_t ei = 0, ri = 0;
+	struct s903_cursor cur = { 0, 0 };
 	for (size_t ci = 0; ci < set->nchildren; ci++) {
-		size_t e0 = ei, r0 = ri;
-		while (ei < set->nepisodes && set->episodes[ei].child_index == ci)
-			ei++;
-		while (ri < set->nreviews && set->reviews[ri].child_index == ci)
-			ri++;
+		const struct s903_episode *eps;
+		const struct s903_review *revs;
+		size_t ne, nr;
+		s903_child_rows(set, &cur, ci, &eps, &ne, &revs, &nr);
 		struct child_change ch = { 0 };
 		buf_init(&ch.changes, 1 << 20);
 		int64_t id = import_child(st, &set->children[ci], &ch, n, err);
 		int rc = !id ||
-			 import_episodes(st, id, set->episodes + e0, ei - e0,
-					 &ch, n, err) ||
-			 import_reviews(st, id, set->reviews + r0, ri - r0, now,
-					&ch, n, err) ||
+			 import_episodes(st, id, eps, ne, &ch, n, err) ||
+			 import_reviews(st, id, revs, nr, now, &ch, n, err) ||
 			 audit_child(st, id, source, &ch, err);
 		buf_free(&ch.changes);
 		if (rc) {

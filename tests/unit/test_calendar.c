@@ -11,8 +11,7 @@
  * spec §3: "Within N working days of D": D is day 0; the deadline is the
  * Nth working day after D.
  */
-#include "testutil.h"
-#include "core/calendar.h"
+#include "calendar_fixture.h"
 #include "lib/err.h"
 
 /* domain-rules §2, "England and Wales bank holidays, 2010-2035", every
@@ -48,21 +47,6 @@ static const struct {
 	{ 2034, { "2034-01-02", "2034-04-07", "2034-04-10", "2034-05-01", "2034-05-29", "2034-08-28", "2034-12-25", "2034-12-26" } },
 	{ 2035, { "2035-01-01", "2035-03-23", "2035-03-26", "2035-05-07", "2035-05-28", "2035-08-27", "2035-12-25", "2035-12-26" } },
 };
-
-static struct calendar cal;
-
-static int setup(void **state)
-{
-	(void)state;
-	return cal_init(&cal);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cal_free(&cal);
-	return 0;
-}
 
 static void rules_give_the_whole_table(void **state)
 {
@@ -288,5 +272,5 @@ int main(void)
 		cmocka_unit_test(administrators_days_are_honoured),
 		cmocka_unit_test(out_of_range_is_none),
 	};
-	return RUN_GROUP(tests, setup, teardown);
+	return RUN_GROUP(tests, cal_setup, cal_teardown);
 }

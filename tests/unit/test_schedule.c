@@ -13,22 +13,8 @@
  * held by D".
  */
 #include "episodes.h"
+#include "calendar_fixture.h"
 #include "core/schedule.h"
-
-static struct calendar cal;
-
-static int setup(void **state)
-{
-	(void)state;
-	return cal_init(&cal);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cal_free(&cal);
-	return 0;
-}
 
 struct expect {
 	const char *held;
@@ -359,5 +345,5 @@ int main(void)
 		cmocka_unit_test(overdue_counts_calendar_days_after_due),
 		cmocka_unit_test(next_review_in_adoption_regime),
 	};
-	return RUN_GROUP(tests, setup, teardown);
+	return RUN_GROUP(tests, cal_setup, cal_teardown);
 }

@@ -9,22 +9,8 @@
  * children with no review due in the period are left out."
  */
 #include "episodes.h"
+#include "calendar_fixture.h"
 #include "core/timeliness.h"
-
-static struct calendar cal;
-
-static int setup(void **state)
-{
-	(void)state;
-	return cal_init(&cal);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	cal_free(&cal);
-	return 0;
-}
 
 static void add(struct timeliness *t, const struct episode *e, size_t ne,
 		const char *const *held_iso, size_t n)
@@ -161,5 +147,5 @@ int main(void)
 		cmocka_unit_test(left_care_after_a_missed_review),
 		cmocka_unit_test(review_due_on_the_last_day),
 	};
-	return RUN_GROUP(tests, setup, teardown);
+	return RUN_GROUP(tests, cal_setup, cal_teardown);
 }
