@@ -41,12 +41,6 @@ const struct s903_table_def S903_TABLES[S903_TABLE_COUNT] = {
 			false },
 };
 
-/* Column indexes, in the orders above. */
-enum { H_CHILD, H_SEX, H_DOB, H_ETHNIC, H_UPN, H_MOTHER, H_MC_DOB };
-enum { E_CHILD, E_DECOM, E_RNE, E_LS, E_CIN, E_PLACE, E_PLACE_PROVIDER,
-       E_DEC, E_REC, E_REASON_PLACE_CHANGE, E_HOME_POST, E_PL_POST, E_URN };
-enum { R_CHILD, R_DOB, R_REVIEW, R_REVIEW_CODE };
-enum { U_CHILD, U_SEX, U_DOB, U_DUC };
 
 void s903_init(struct s903_set *set)
 {
@@ -210,15 +204,15 @@ static void add_header(struct s903_set *set, struct row *r)
 	memset(&c, 0, sizeof c);
 	c.line = r->line;
 	child_cell(r, c.child);
-	code_cell(r, H_SEX, &CODES_SEX, true, sex, sizeof sex);
+	code_cell(r, S903_H_SEX, &CODES_SEX, true, sex, sizeof sex);
 	c.sex = code_sex_normalise(sex);
-	c.dob = date_cell(r, H_DOB, true, "102");
-	code_cell(r, H_ETHNIC, &CODES_ETHNIC, true, c.ethnic, sizeof c.ethnic);
-	text_cell(r, H_UPN, c.upn, S903_TEXT_MAX);
+	c.dob = date_cell(r, S903_H_DOB, true, "102");
+	code_cell(r, S903_H_ETHNIC, &CODES_ETHNIC, true, c.ethnic, sizeof c.ethnic);
+	text_cell(r, S903_H_UPN, c.upn, S903_TEXT_MAX);
 	char mother[2];
-	code_cell(r, H_MOTHER, &CODES_MOTHER, false, mother, sizeof mother);
+	code_cell(r, S903_H_MOTHER, &CODES_MOTHER, false, mother, sizeof mother);
 	c.mother = mother[0] ? (signed char)(mother[0] - '0') : -1;
-	c.mc_dob = date_cell(r, H_MC_DOB, false, NULL);
+	c.mc_dob = date_cell(r, S903_H_MC_DOB, false, NULL);
 	c.uasc_ceased = DATE_NONE;
 	if (r->bad) {
 		if (c.child[0] && !GROW(set->refused, set->cap_refused,
@@ -239,43 +233,43 @@ static void add_episode(struct s903_set *set, struct row *r)
 	memset(&e, 0, sizeof e);
 	e.row.line = r->line;
 	child_cell(r, e.row.child);
-	e.ep.decom = date_cell(r, E_DECOM, true, "141");
-	code_cell(r, E_RNE, &CODES_RNE, false, rne, sizeof rne);
+	e.ep.decom = date_cell(r, S903_E_DECOM, true, "141");
+	code_cell(r, S903_E_RNE, &CODES_RNE, false, rne, sizeof rne);
 	e.ep.rne = rne[0];
 	if (!r->bad && !rne[0])
-		row_warning(r, E_RNE, "is blank: the episode is read as "
+		row_warning(r, S903_E_RNE, "is blank: the episode is read as "
 				      "continuing the period of care (DfE "
 				      "rule 143)");
-	code_cell(r, E_LS, &CODES_LS, true, e.ep.ls, sizeof e.ep.ls);
-	code_cell(r, E_CIN, &CODES_CIN, true, e.cin, sizeof e.cin);
-	code_cell(r, E_PLACE, &CODES_PLACE, true, e.ep.place,
+	code_cell(r, S903_E_LS, &CODES_LS, true, e.ep.ls, sizeof e.ep.ls);
+	code_cell(r, S903_E_CIN, &CODES_CIN, true, e.cin, sizeof e.cin);
+	code_cell(r, S903_E_PLACE, &CODES_PLACE, true, e.ep.place,
 		  sizeof e.ep.place);
-	code_cell(r, E_PLACE_PROVIDER, &CODES_PLACE_PROVIDER, false,
+	code_cell(r, S903_E_PLACE_PROVIDER, &CODES_PLACE_PROVIDER, false,
 		  e.place_provider, sizeof e.place_provider);
-	e.ep.dec = date_cell(r, E_DEC, false, "147");
-	code_cell(r, E_REC, &CODES_REC, false, e.ep.rec, sizeof e.ep.rec);
-	code_cell(r, E_REASON_PLACE_CHANGE, &CODES_REASON_PLACE_CHANGE, false,
+	e.ep.dec = date_cell(r, S903_E_DEC, false, "147");
+	code_cell(r, S903_E_REC, &CODES_REC, false, e.ep.rec, sizeof e.ep.rec);
+	code_cell(r, S903_E_REASON_PLACE_CHANGE, &CODES_REASON_PLACE_CHANGE, false,
 		  e.reason_place_change, sizeof e.reason_place_change);
-	upper(r->cells[E_HOME_POST]);
-	upper(r->cells[E_PL_POST]);
-	upper(r->cells[E_URN]);
-	text_cell(r, E_HOME_POST, e.home_post, S903_TEXT_MAX);
-	text_cell(r, E_PL_POST, e.pl_post, S903_TEXT_MAX);
-	text_cell(r, E_URN, e.urn, S903_TEXT_MAX);
+	upper(r->cells[S903_E_HOME_POST]);
+	upper(r->cells[S903_E_PL_POST]);
+	upper(r->cells[S903_E_URN]);
+	text_cell(r, S903_E_HOME_POST, e.home_post, S903_TEXT_MAX);
+	text_cell(r, S903_E_PL_POST, e.pl_post, S903_TEXT_MAX);
+	text_cell(r, S903_E_URN, e.urn, S903_TEXT_MAX);
 	if (r->bad)
 		return;
 	/* rule 148: DEC and REC both coded or both blank. */
 	if ((e.ep.dec == DATE_NONE) != (e.ep.rec[0] == '\0')) {
-		int col = e.ep.dec == DATE_NONE ? E_DEC : E_REC;
+		int col = e.ep.dec == DATE_NONE ? S903_E_DEC : S903_E_REC;
 		row_error(r, col, "must be given with %s, or both left blank "
 				  "(DfE rule 148)",
-			  col == E_DEC ? "REC" : "DEC");
+			  col == S903_E_DEC ? "REC" : "DEC");
 		return;
 	}
 	/* rule 356: the episode cannot cease before it began. */
 	if (e.ep.dec != DATE_NONE && e.ep.dec < e.ep.decom) {
-		row_error(r, E_DEC, "is before DECOM %s (DfE rule 356)",
-			  r->cells[E_DECOM]);
+		row_error(r, S903_E_DEC, "is before DECOM %s (DfE rule 356)",
+			  r->cells[S903_E_DECOM]);
 		return;
 	}
 	struct s903_episode *slot = ADD(set, episodes, nepisodes, cap_episodes);
@@ -289,19 +283,19 @@ static void add_review(struct s903_set *set, struct row *r)
 	memset(&v, 0, sizeof v);
 	v.row.line = r->line;
 	child_cell(r, v.row.child);
-	v.dob = date_cell(r, R_DOB, false, "102");
-	upper(r->cells[R_REVIEW_CODE]);
+	v.dob = date_cell(r, S903_R_DOB, false, "102");
+	upper(r->cells[S903_R_REVIEW_CODE]);
 	/* rule 167: a review date and a participation code, or neither. A
 	 * row with neither records no review. */
-	if (!r->cells[R_REVIEW][0] && !r->cells[R_REVIEW_CODE][0])
+	if (!r->cells[S903_R_REVIEW][0] && !r->cells[S903_R_REVIEW_CODE][0])
 		return;
-	v.date = date_cell(r, R_REVIEW, true, "166");
-	code_cell(r, R_REVIEW_CODE, &CODES_REVIEW_CODE, false, v.pn,
+	v.date = date_cell(r, S903_R_REVIEW, true, "166");
+	code_cell(r, S903_R_REVIEW_CODE, &CODES_REVIEW_CODE, false, v.pn,
 		  sizeof v.pn);
 	if (r->bad)
 		return;
 	if (!v.pn[0])
-		row_warning(r, R_REVIEW_CODE,
+		row_warning(r, S903_R_REVIEW_CODE,
 			    "is blank for a review held: participation is "
 			    "recorded as not known (DfE rule 167)");
 	struct s903_review *slot = ADD(set, reviews, nreviews, cap_reviews);
@@ -316,10 +310,10 @@ static void add_uasc(struct s903_set *set, struct row *r)
 	memset(&u, 0, sizeof u);
 	u.line = r->line;
 	child_cell(r, u.child);
-	code_cell(r, U_SEX, &CODES_SEX, false, sex, sizeof sex);
+	code_cell(r, S903_U_SEX, &CODES_SEX, false, sex, sizeof sex);
 	u.sex = code_sex_normalise(sex);
-	u.dob = date_cell(r, U_DOB, false, "102");
-	u.duc = date_cell(r, U_DUC, false, NULL);
+	u.dob = date_cell(r, S903_U_DOB, false, "102");
+	u.duc = date_cell(r, S903_U_DUC, false, NULL);
 	if (r->bad)
 		return;
 	struct s903_uasc *slot = ADD(set, uasc, nuasc, cap_uasc);
@@ -584,6 +578,14 @@ static void check_child_periods(struct s903_set *set, size_t ci,
 				    "child %s: episodes overlap (DfE rule 501)",
 				    c->child);
 	}
+	/* rule 353: SSDA903 episodes start on or after 14 October 1991, when
+	 * the Children Act 1989 came into force. */
+	if (ne > 0 && eps[0].ep.decom < date_from_ymd(1991, 10, 14)) {
+		format_date(eps[0].ep.decom, d);
+		problem_add(p, true, ef, eps[0].row.line, "DECOM", d,
+			    "child %s: no episode can start before 14 October "
+			    "1991 (DfE rule 353)", c->child);
+	}
 	if (ne > 0 && eps[0].ep.decom < c->dob) {
 		format_date(eps[0].ep.decom, d);
 		problem_add(p, true, ef, eps[0].row.line, "DECOM", d,
@@ -619,6 +621,15 @@ static void check_child_periods(struct s903_set *set, size_t ci,
 	}
 }
 
+/* qsort, but not on an empty (possibly NULL) array, which C leaves
+ * undefined. */
+static void sort_rows(void *rows, size_t n, size_t size,
+		      int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(rows, n, size, cmp);
+}
+
 void s903_finish(struct s903_set *set, struct problems *p)
 {
 	if (set->out_of_memory) {
@@ -626,7 +637,8 @@ void s903_finish(struct s903_set *set, struct problems *p)
 			    "out of memory reading the files");
 		return;
 	}
-	qsort(set->children, set->nchildren, sizeof *set->children, cmp_child);
+	sort_rows(set->children, set->nchildren, sizeof *set->children,
+		  cmp_child);
 	/* rule INT32: a child only once in the header. */
 	for (size_t i = 1; i < set->nchildren; i++)
 		if (strcmp(set->children[i].child, set->children[i - 1].child) == 0)
@@ -639,8 +651,9 @@ void s903_finish(struct s903_set *set, struct problems *p)
 	link_children(set, p);
 	if (p->errors)
 		return;
-	qsort(set->episodes, set->nepisodes, sizeof *set->episodes, cmp_episode);
-	qsort(set->reviews, set->nreviews, sizeof *set->reviews, cmp_review);
+	sort_rows(set->episodes, set->nepisodes, sizeof *set->episodes,
+		  cmp_episode);
+	sort_rows(set->reviews, set->nreviews, sizeof *set->reviews, cmp_review);
 	/* The structs must be zeroed whole before filling (ADD does) so
 	 * that dedupe can compare their bytes. */
 	set->nepisodes = dedupe(set->episodes, set->nepisodes,

@@ -39,6 +39,22 @@ struct s903_table_def {
 
 extern const struct s903_table_def S903_TABLES[S903_TABLE_COUNT];
 
+/* Each table's columns, in the order of S903_TABLES[t].columns. */
+enum s903_header_column {
+	S903_H_CHILD, S903_H_SEX, S903_H_DOB, S903_H_ETHNIC, S903_H_UPN,
+	S903_H_MOTHER, S903_H_MC_DOB
+};
+enum s903_episode_column {
+	S903_E_CHILD, S903_E_DECOM, S903_E_RNE, S903_E_LS, S903_E_CIN,
+	S903_E_PLACE, S903_E_PLACE_PROVIDER, S903_E_DEC, S903_E_REC,
+	S903_E_REASON_PLACE_CHANGE, S903_E_HOME_POST, S903_E_PL_POST,
+	S903_E_URN
+};
+enum s903_review_column {
+	S903_R_CHILD, S903_R_DOB, S903_R_REVIEW, S903_R_REVIEW_CODE
+};
+enum s903_uasc_column { S903_U_CHILD, S903_U_SEX, S903_U_DOB, S903_U_DUC };
+
 #define S903_CHILD_MAX 32
 #define S903_TEXT_MAX 15 /* UPN, postcodes, URN */
 
