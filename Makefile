@@ -101,7 +101,7 @@ deps:
 	@sh scripts/install-deps.sh
 
 demo: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -s all
 	@sh scripts/demo.sh $(BUILD)/iro
 
 bench: $(BUILD)/iro

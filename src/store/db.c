@@ -139,6 +139,11 @@ int store_open(const char *path, enum store_open_mode mode,
 				    "overwrite it",
 			       path);
 
+	/* iro never asks SQLite how much memory it uses, and the accounting
+	 * takes a global mutex on every allocation. Only possible before
+	 * SQLite starts, so later calls are refused harmlessly. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+
 	struct store *st = calloc(1, sizeof *st);
 	if (!st)
 		return err_set(err, "out of memory");
