@@ -41,22 +41,6 @@ enum regime sched_regime_on(const struct period *p, int32_t date)
 	return REGIME_STANDARD;
 }
 
-const char *sched_regime_name(enum regime r)
-{
-	switch (r) {
-	case REGIME_STANDARD:
-		return "standard";
-	case REGIME_SHORT_BREAK:
-		return "short-break";
-	case REGIME_ADOPTION_AUTHORITY:
-		return "adoption-authority";
-	case REGIME_ADOPTION_PLACED:
-		return "adoption-placed";
-	default:
-		return "unknown";
-	}
-}
-
 /* The reviews before this one in its period, as due_date() needs them. */
 struct history {
 	int32_t prev;      /* the previous review's date, DATE_NONE if none */

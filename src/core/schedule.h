@@ -46,9 +46,6 @@ enum regime {
 /* The review regime in force in period p on `date`. */
 enum regime sched_regime_on(const struct period *p, int32_t date);
 
-/* "standard", "short-break", "adoption-authority", "adoption-placed". */
-const char *sched_regime_name(enum regime r);
-
 /* What the schedule says of one review held. */
 struct review_timing {
 	int period;        /* index into the periods; -1 if no period holds it */

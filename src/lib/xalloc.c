@@ -21,11 +21,3 @@ int grow(void **p, size_t *cap, size_t need, size_t elem)
 	return 0;
 }
 
-char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}

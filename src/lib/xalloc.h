@@ -11,9 +11,6 @@
 
 int grow(void **p, size_t *cap, size_t need, size_t elem);
 
-/* Duplicates s into a new allocation (NULL when out of memory). */
-char *xstrdup(const char *s);
-
 #define GROW(arr, cap, need) grow((void **)&(arr), &(cap), (need), sizeof *(arr))
 
 #endif

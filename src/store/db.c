@@ -303,27 +303,9 @@ void store_rollback(struct store *st)
 	st->in_txn = false;
 }
 
-static const char SQL_SETTING_GET[] = "SELECT value FROM setting WHERE key = ?";
 static const char SQL_SETTING_SET[] =
 	"INSERT INTO setting(key, value) VALUES (?, ?) "
 	"ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-
-int store_setting_get(struct store *st, const char *key, char *out,
-		      size_t size)
-{
-	sqlite3_stmt *s = store_stmt(st, SQL_SETTING_GET, NULL);
-	if (!s)
-		return -1;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		snprintf(out, size, "%s", column_text(s, 0));
-		sqlite3_reset(s);
-		return 0;
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 1 : -1;
-}
 
 int store_setting_set(struct store *st, const char *key, const char *value,
 		      struct err *err)

@@ -50,8 +50,6 @@ int store_commit(struct store *st, struct err *err);
 void store_rollback(struct store *st);
 
 /* Settings: small named values (the authority's name, local targets). */
-int store_setting_get(struct store *st, const char *key, char *out,
-		      size_t size); /* 0 found, 1 not set, -1 error */
 int store_setting_set(struct store *st, const char *key, const char *value,
 		      struct err *err);
 
