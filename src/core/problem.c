@@ -84,3 +84,12 @@ void problems_sort(struct problems *p)
 	if (p->count > 1)
 		qsort(p->v, p->count, sizeof *p->v, cmp_problem);
 }
+
+void problems_locate(struct problems *p, size_t from, const char *file,
+		     long line)
+{
+	for (size_t i = from; i < p->count; i++) {
+		p->v[i].file = file;
+		p->v[i].line = line;
+	}
+}

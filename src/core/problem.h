@@ -39,6 +39,11 @@ void problem_add(struct problems *p, bool warning, const char *file,
 		 long line, const char *column, const char *value,
 		 const char *fmt, ...) PRINTF_LIKE(7, 8);
 
+/* Gives the problems added from index `from` on the file and line they
+ * were found at (the rules that found them knew neither). */
+void problems_locate(struct problems *p, size_t from, const char *file,
+		     long line);
+
 /* Formats one problem as a line: "file:line: error: COLUMN "value": reason". */
 void problem_format(const struct problem *pr, char *out, size_t size);
 

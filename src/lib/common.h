@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <math.h>
 #include <pwd.h>
 #include <setjmp.h>
 #include <stdarg.h>

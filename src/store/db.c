@@ -199,6 +199,7 @@ void store_close(struct store *st)
 		return;
 	for (size_t i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
+	store_kind_sql_free(st);
 	if (st->db)
 		sqlite3_close(st->db);
 	free(st);

@@ -134,4 +134,41 @@ typedef int (*store_child_fn)(void *ctx, const struct child_history *h);
 int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 		     struct err *err);
 
+/* ---- Records of every kind (core/record.h, docs/records.md) ----------- */
+
+struct kind;
+struct record;
+struct problems;
+
+/* The record of kind k with this id into out (initialised here; the caller
+ * clears it): 1 found, 0 none, -1 error. */
+int store_record_get(struct store *st, const struct kind *k, int64_t id,
+		     struct record *out, struct err *err);
+
+/* Every record of kind k, in dump order (docs/records.md), with its
+ * lists. fn returns non-zero to stop, and that value is returned. */
+int store_record_each(struct store *st, const struct kind *k,
+		      int (*fn)(void *ctx, const struct record *r), void *ctx,
+		      struct err *err);
+
+enum put_outcome { PUT_ADDED, PUT_CHANGED, PUT_SAME, PUT_REFUSED };
+
+/*
+ * Adds or changes a record, inside the caller's transaction. It is matched
+ * with the store by id, else by its key (docs/records.md, "Loading"); a
+ * match with the same content changes nothing. Before writing, every rule
+ * is checked: the record's own (record_check), references to other
+ * records, and the rules between records (core/rules.h). Each broken rule
+ * is added to p (file and line left for the caller) and the outcome is
+ * PUT_REFUSED with nothing written. On success r->id is the record's id.
+ * Returns -1 only for a database failure (err).
+ */
+int store_record_put(struct store *st, struct record *r,
+		     enum put_outcome *outcome, struct problems *p,
+		     struct err *err);
+
+/* The store's id of the child with this LA child id: > 0, 0 none, -1. */
+int64_t store_child_id(struct store *st, const char *la_child_id,
+		       struct err *err);
+
 #endif

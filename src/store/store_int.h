@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "store/records_int.h"
 #include "store/store.h"
 
 struct cached_stmt {
@@ -18,8 +19,10 @@ struct store {
 	sqlite3 *db;
 	char actor[128];
 	bool in_txn;
-	struct cached_stmt cache[64];
+	struct cached_stmt cache[192];
 	size_t ncache;
+	struct kind_sql kinds[24]; /* made as each kind is first used */
+	size_t nkinds;
 };
 
 /* A prepared statement for `sql` (a static string: the cache is keyed on

@@ -1,0 +1,212 @@
+/*
+ * worklist.h - what needs doing, for an IRO or the whole service, on a
+ * date (issue 3; spec §3, §5 "my worklist"), and each IRO's caseload.
+ *
+ * The store hands over one child at a time (struct wl_child: periods of
+ * care, reviews, allocations, contacts, open recommendations); wl_child_items
+ * says what that child needs and whose list it belongs on. The caller keeps
+ * the items it wants (one IRO's, or all) and counts caseloads with
+ * wl_child_status.
+ *
+ * The items, each with the rule it applies:
+ *
+ *  WL_REVIEW_OVERDUE, WL_REVIEW_DUE - the child's next statutory review
+ *    (sched_next_review on as_of) is overdue (due < as_of, spec §3) or due
+ *    within `within_days` calendar days (due <= as_of + within_days).
+ *    `scheduled` is the date the upcoming review is set for, if one is.
+ *  WL_NOT_VISITED - the child's current IRO was allocated within the last
+ *    `new_months` months and has not seen the child since (no contact of
+ *    kind visit, virtual or declined by that IRO on or after the
+ *    allocation's start). date = the allocation's start.
+ *  WL_NO_CONTACT - the next review (its scheduled date, else its due date)
+ *    falls in [as_of, as_of + visit_days], and the child has not been seen
+ *    (visit, virtual or declined, by any IRO) in the visit_days (42) days
+ *    before it, up to as_of (spec §3: "the child is seen (or declines)
+ *    within 6 weeks (42 days) before the review"). date = the review date.
+ *  WL_MINUTES_LATE, WL_MINUTES_DUE - a review recorded in iro (source iro)
+ *    held on or before as_of, within the last `minutes_lookback_days`
+ *    days, with no minutes / letter sent: the deadline is `minutes_wd`
+ *    working days after the held date (spec §3, day 0 = the held date);
+ *    late when the deadline < as_of. date = the deadline. Listed for the
+ *    review's chair (else the current IRO), whether or not the child is
+ *    still looked after.
+ *  WL_RECOMMENDATION_OVERDUE - an open recommendation whose due date is
+ *    before as_of. date = its due date.
+ *  WL_NO_PERMANENCE_PLAN - in the period of care the child is in on as_of
+ *    (not a short-break period), two or more looked-after reviews have
+ *    been held by as_of and none of the reviews held in the period
+ *    recorded a permanence plan (set, and not "not recorded"). date = the
+ *    second review's held date.
+ *  WL_ALLOCATION_MISSING - the child is looked after on as_of and has no
+ *    current (non-cover) allocation. date = the deadline for the period's
+ *    first allocation, `alloc_wd` working days after its start (day 0 =
+ *    the start; landscape.md §2 ask 7: "appoint an IRO within 5"); if the
+ *    child had an IRO earlier in the period, date = the day after that
+ *    allocation ended.
+ *  WL_ALLOCATION_LATE - the period's first allocation started after that
+ *    deadline, within the last `new_months` months. date = the deadline;
+ *    days = working days late.
+ *
+ * Except for minutes, items are only for children looked after on as_of
+ * (spec §4's definition: a period started on or before as_of and not
+ * ended by it). Pure: no I/O; the caller owns every array.
+ */
+#ifndef IRO_WORKLIST_H
+#define IRO_WORKLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/calendar.h"
+#include "core/period.h"
+
+struct wl_settings {
+	int32_t as_of;
+	int within_days;           /* reviews due within: 28 */
+	int visit_days;            /* before a review: 42 */
+	int minutes_wd;            /* minutes deadline: 20 working days */
+	int minutes_lookback_days; /* held within: 183 */
+	int alloc_wd;              /* allocation deadline: 5 working days */
+	int new_months;            /* "new to a caseload": 3 */
+};
+
+/* The defaults above, for as_of. */
+void wl_settings_default(struct wl_settings *s, int32_t as_of);
+
+struct wl_alloc {
+	int64_t iro;
+	int32_t start;
+	int32_t end;  /* last day; DATE_NONE while open */
+	bool cover;
+};
+
+enum wl_review_state { WL_HELD, WL_PENDING /* scheduled, rearranged or
+					      adjourned */, WL_CLOSED /* stood
+					      down or cancelled */ };
+
+struct wl_review {
+	int64_t id;
+	enum wl_review_state state;
+	bool looked_after_kind;   /* kind looked_after (not pathway plan,
+				   * short break or adoption) */
+	bool counts_for_schedule; /* any kind but pathway_plan */
+	bool from_iro;            /* source iro (not an SSDA903 import) */
+	int32_t held;             /* WL_HELD */
+	int32_t scheduled;        /* WL_PENDING: the date set */
+	int32_t minutes_sent;     /* DATE_NONE when not sent */
+	bool permanence_recorded; /* a plan other than "not recorded" */
+	int64_t chair;            /* IRO id, 0 if none */
+};
+
+struct wl_contact {
+	int64_t iro;
+	int32_t date;
+	bool seen; /* visit, virtual or declined (not phone) */
+};
+
+struct wl_recommendation {
+	int64_t id;
+	int32_t due; /* DATE_NONE: no due date */
+};
+
+struct wl_child {
+	int64_t id;
+	const struct period *periods; /* from period_build */
+	size_t nperiods;
+	/* Held reviews that count for the schedule, sorted, as
+	 * sched_next_review wants them. */
+	const int32_t *held;
+	size_t nheld;
+	const struct wl_review *reviews; /* every review, any order */
+	size_t nreviews;
+	const struct wl_alloc *allocs;   /* sorted by start */
+	size_t nallocs;
+	const struct wl_contact *contacts; /* sorted by date */
+	size_t ncontacts;
+	const struct wl_recommendation *recs; /* open ones */
+	size_t nrecs;
+};
+
+enum wl_kind {
+	WL_REVIEW_OVERDUE,
+	WL_REVIEW_DUE,
+	WL_NOT_VISITED,
+	WL_NO_CONTACT,
+	WL_MINUTES_LATE,
+	WL_MINUTES_DUE,
+	WL_RECOMMENDATION_OVERDUE,
+	WL_NO_PERMANENCE_PLAN,
+	WL_ALLOCATION_MISSING,
+	WL_ALLOCATION_LATE,
+	WL_KIND_COUNT
+};
+
+/* "review overdue", ... : the words the worklist prints. */
+const char *wl_kind_name(enum wl_kind k);
+
+struct wl_item {
+	enum wl_kind kind;
+	int64_t iro;       /* whose list: the current IRO (minutes: the
+			    * chair); 0 = the service's (a manager's) */
+	int64_t cover_iro; /* an IRO covering on as_of, or 0 */
+	int32_t date;      /* the date the item is about (see above) */
+	int days;          /* overdue / late by (> 0), due in (>= 0) */
+	int64_t ref;       /* the review or recommendation id, or 0 */
+	int32_t scheduled; /* WL_REVIEW_*: the date set, or DATE_NONE */
+	int sequence;      /* WL_REVIEW_*: the review's number in the period */
+};
+
+/* Where a child stands on as_of, for caseloads. */
+struct wl_status {
+	bool looked_after;
+	int64_t iro;       /* current non-cover allocation's IRO, or 0 */
+	int64_t cover_iro; /* a current cover allocation's IRO, or 0 */
+};
+
+void wl_child_status(const struct wl_child *c, int32_t as_of,
+		     struct wl_status *out);
+
+/* The items a child can have besides one per review (minutes) and one per
+ * recommendation: a review due or overdue, no visit before it, not
+ * visited, no permanence plan, no IRO allocated, allocation late. */
+#define WL_CHILD_MAX_ITEMS 6
+
+/* Writes the child's items to out (at most cap; a child has at most
+ * WL_CHILD_MAX_ITEMS plus one per review and recommendation) and returns
+ * how many there are (which may exceed cap: then only cap were written;
+ * out may be NULL when cap is 0). The items come in no particular order:
+ * the caller sorts. */
+size_t wl_child_items(const struct calendar *cal, const struct wl_settings *s,
+		      const struct wl_child *c, struct wl_item *out,
+		      size_t cap);
+
+/* ---- Caseloads ---------------------------------------------------------- */
+
+struct wl_fte {
+	int32_t from;
+	double fte;
+};
+
+struct wl_iro {
+	int64_t id;
+	int32_t start, end;       /* in post; end DATE_NONE while in post */
+	const struct wl_fte *fte; /* sorted by from; none: 1.0 */
+	size_t nfte;
+};
+
+/* The IRO's FTE on day (the latest entry from on or before it; 1.0 with no
+ * entry on or before it); 0 when not in post that day. */
+double wl_fte_on(const struct wl_iro *iro, int32_t day);
+
+/* The IRO Handbook's range for a full-time IRO (spec §4). */
+#define CASELOAD_LOW 50
+#define CASELOAD_HIGH 70
+
+enum caseload_band { CASELOAD_BELOW, CASELOAD_WITHIN, CASELOAD_ABOVE };
+
+/* Children per FTE against 50-70: below, within (both ends in), above. A
+ * caseload with no FTE (not in post) is above if it has any children. */
+enum caseload_band caseload_band(long children, double fte);
+
+#endif
