@@ -44,6 +44,26 @@ int args_bad(const struct command *cmd, const char *what, const char *value,
 	return 2;
 }
 
+static struct field_args FIELDS;
+
+const struct field_args *args_fields(void)
+{
+	return &FIELDS;
+}
+
+/* Keeps --name VALUE for a field_opts command; NULL when full. */
+static const char **field_slot(const char *name, size_t len)
+{
+	if (FIELDS.n == ARRAY_LEN(FIELDS.v) || len >= sizeof FIELDS.v[0].name)
+		return NULL;
+	struct field_arg *f = &FIELDS.v[FIELDS.n++];
+	for (size_t i = 0; i < len; i++)
+		f->name[i] = name[i] == '-' ? '_' : name[i];
+	f->name[len] = '\0';
+	f->value = NULL;
+	return &f->value;
+}
+
 static const struct opt *find(const struct command *cmd, const char *name,
 			      size_t len)
 {
@@ -91,14 +111,18 @@ enum args_result args_parse(const struct command *cmd, int argc, char **argv,
 			dest = db;
 		} else {
 			const struct opt *o = find(cmd, name, len);
-			if (!o) {
+			if (!o && cmd->field_opts &&
+			    (dest = field_slot(name, len)) != NULL) {
+				takes = true;
+			} else if (!o) {
 				fprintf(stderr, "iro %s: unknown option --%.*s\n",
 					cmd->name, (int)len, name);
 				args_usage(cmd, false);
 				return ARGS_BAD;
+			} else {
+				dest = o->value;
+				takes = o->metavar != NULL;
 			}
-			dest = o->value;
-			takes = o->metavar != NULL;
 		}
 		if (!takes) {
 			if (eq) {

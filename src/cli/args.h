@@ -24,10 +24,27 @@ struct command {
 	const char *summary;  /* one line */
 	const char *details;  /* more paragraphs for --help, or NULL */
 	const struct opt *opts; /* ended by an entry with name NULL */
+	/* Also takes --FIELD VALUE for the fields of a record (args_fields);
+	 * the command checks the names against the record's kind. */
+	bool field_opts;
 	int (*run)(const char *db, const char *const *pos);
 };
 
 enum args_result { ARGS_OK, ARGS_HELP, ARGS_BAD };
+
+#define ARGS_MAX_FIELDS 48
+
+/* The --FIELD VALUE pairs a field_opts command was given, dashes in the
+ * names turned to underscores ("--minutes-sent" is field minutes_sent). */
+struct field_arg {
+	char name[40];
+	const char *value;
+};
+struct field_args {
+	struct field_arg v[ARGS_MAX_FIELDS];
+	size_t n;
+};
+const struct field_args *args_fields(void);
 
 /* Parses argv (after the command's words) for cmd: option values go to
  * their opts' pointers, positional arguments to pos (cmd->npos of them),

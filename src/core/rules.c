@@ -150,7 +150,7 @@ static void rule_siblings(const struct alloc_fact *a,
 		return;
 	for (size_t i = 0; i < f->nsiblings; i++) {
 		const struct alloc_fact *o = &f->siblings[i];
-		if (!o->cover && o->iro_id != a->iro_id &&
+		if (!o->cover && !o->override && o->iro_id != a->iro_id &&
 		    overlap(a->start, a->end, o->start, o->end)) {
 			clash(p, "iro", a->iro,
 			      "siblings share an IRO unless a manager gives a "

@@ -59,6 +59,7 @@ struct alloc_fact {
 	int64_t iro_id;
 	int32_t start, end;
 	bool cover;
+	bool override; /* carries a manager's reason for siblings differing */
 };
 
 struct allocation_facts {
@@ -85,7 +86,7 @@ struct allocation_facts {
  *    allocations, to another IRO;
  *  - "siblings share an IRO": a sibling's non-cover allocation to another
  *    IRO on any of the same days is refused unless a manager overrides it
- *    with a reason;
+ *    with a reason (on either allocation: the decision covers the pair);
  *  - "a looked-after parent and their child must have different IROs":
  *    refused whenever the two share an IRO on any day, cover included; no
  *    override.

@@ -42,6 +42,27 @@ int64_t store_child_id(struct store *st, const char *la_child_id,
 	return lookup_id(st, SQL_CHILD_ID, la_child_id, err);
 }
 
+int store_current_allocation(struct store *st, int64_t child, int32_t day,
+			     int64_t *id, struct err *err)
+{
+	static const char SQL[] =
+		"SELECT id FROM allocation WHERE child_id = ?1 AND "
+		"reason <> 'cover' AND start_date <= ?2 AND "
+		"(end_date IS NULL OR end_date >= ?2) "
+		"ORDER BY start_date DESC LIMIT 1";
+	sqlite3_stmt *s = store_stmt(st, SQL, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, child);
+	bind_date(s, 2, day);
+	int rc = sqlite3_step(s);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+		       ? 0
+		       : store_fail(st, err, "finding the allocation");
+}
+
 static int64_t int_lookup(struct store *st, const char *sql, int64_t key,
 			  struct err *err)
 {
@@ -162,7 +183,7 @@ static int find(struct store *st, struct record *r, struct record *old,
 		}
 		return store_record_get(st, k, id, old, err);
 	}
-	return store_record_by_key(st, r, old, err);
+	return store_record_find(st, r, old, err);
 }
 
 /* An id names one child's record: it cannot be moved to another child. */

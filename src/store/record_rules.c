@@ -20,7 +20,7 @@ static const char SQL_IRO_POST[] =
 	"SELECT name, start_date, end_date FROM iro WHERE id = ?";
 static const char SQL_ALLOCATIONS[] =
 	"SELECT a.id, a.start_date, a.end_date, a.reason = 'cover', a.iro_id, "
-	"i.name FROM allocation AS a JOIN iro AS i ON i.id = a.iro_id "
+	"i.name, a.override_reason IS NOT NULL FROM allocation AS a JOIN iro AS i ON i.id = a.iro_id "
 	"WHERE a.child_id = ? ORDER BY a.start_date";
 static const char SQL_SIBLINGS[] =
 	"SELECT id FROM child WHERE sibling_group = ?1 AND id <> ?2";
@@ -237,6 +237,7 @@ static int add_allocations(struct store *st, const struct child_facts *c,
 		snprintf(a->child[a->n], sizeof a->child[a->n], "%s",
 			 c->la_child_id);
 		copy_text(a->iro[a->n], sizeof a->iro[a->n], s, 5);
+		f->override = sqlite3_column_int(s, 6) != 0;
 		a->n++;
 	}
 	sqlite3_reset(s);

@@ -321,7 +321,7 @@ int store_record_get(struct store *st, const struct kind *k, int64_t id,
 	return rc;
 }
 
-int store_record_by_key(struct store *st, const struct record *key,
+int store_record_find(struct store *st, const struct record *key,
 			struct record *out, struct err *err)
 {
 	record_init(out, key->kind);
@@ -476,4 +476,26 @@ int store_record_write(struct store *st, struct record *r,
 		child_id = r->id; /* known only once it is written */
 	return store_audit(st, old ? "change" : "add", r->kind->name, r->id,
 			   child_id, NULL, err);
+}
+
+int store_each_revision(struct store *st, const struct kind *k, int64_t id,
+			store_revision_fn fn, void *ctx, struct err *err)
+{
+	static const char SQL[] =
+		"SELECT replaced_at, replaced_by, data FROM revision "
+		"WHERE kind = ? AND record_id = ? ORDER BY id DESC";
+	sqlite3_stmt *s = store_stmt(st, SQL, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, k->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, id);
+	int rc, result = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if ((result = fn(ctx, column_text(s, 0), column_text(s, 1),
+				 column_text(s, 2))) != 0)
+			break;
+	sqlite3_reset(s);
+	if (!result && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		result = store_fail(st, err, "reading a record's history");
+	return result;
 }

@@ -31,10 +31,6 @@ const struct kind_sql *store_kind_sql(struct store *st, const struct kind *k,
 				      struct err *err);
 void store_kind_sql_free(struct store *st);
 
-/* The record with r's key fields (resolved) into out: 1, 0 none, -1. */
-int store_record_by_key(struct store *st, const struct record *key,
-			struct record *out, struct err *err);
-
 /* Checks the rules between records (core/rules.h) for r, about to replace
  * `old` (or be added: old NULL), adding problems to p. -1 on a database
  * failure. */

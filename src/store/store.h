@@ -24,6 +24,7 @@
 #include "core/calendar.h"
 #include "core/period.h"
 #include "core/ssda903.h"
+#include "core/worklist.h"
 
 struct err;
 struct store;
@@ -134,6 +135,17 @@ typedef int (*store_child_fn)(void *ctx, const struct child_history *h);
 int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 		     struct err *err);
 
+/* ---- The worklist ------------------------------------------------------ */
+
+/* Calls fn for every child with what the worklist needs (core/worklist.h):
+ * periods of care, reviews, allocations, contacts and open
+ * recommendations; valid only during the call. fn returns non-zero to
+ * stop (and that value is returned). */
+typedef int (*store_wl_fn)(void *ctx, const struct wl_child *c,
+			   const char *la_child_id);
+int store_each_worklist_child(struct store *st, store_wl_fn fn, void *ctx,
+			      struct err *err);
+
 /* ---- Records of every kind (core/record.h, docs/records.md) ----------- */
 
 struct kind;
@@ -145,11 +157,24 @@ struct problems;
 int store_record_get(struct store *st, const struct kind *k, int64_t id,
 		     struct record *out, struct err *err);
 
+/* The record with the key fields of `key` (docs/records.md: a child's LA
+ * child id, an IRO's name, an episode's child and decom; references
+ * resolved) into out: 1 found, 0 none, -1 error. */
+int store_record_find(struct store *st, const struct record *key,
+		      struct record *out, struct err *err);
+
 /* Every record of kind k, in dump order (docs/records.md), with its
  * lists. fn returns non-zero to stop, and that value is returned. */
 int store_record_each(struct store *st, const struct kind *k,
 		      int (*fn)(void *ctx, const struct record *r), void *ctx,
 		      struct err *err);
+
+/* Each version a record replaced, newest first: when it was replaced, by
+ * whom, and its JSON (docs/records.md). */
+typedef int (*store_revision_fn)(void *ctx, const char *replaced_at,
+				 const char *replaced_by, const char *json);
+int store_each_revision(struct store *st, const struct kind *k, int64_t id,
+			store_revision_fn fn, void *ctx, struct err *err);
 
 enum put_outcome { PUT_ADDED, PUT_CHANGED, PUT_SAME, PUT_REFUSED };
 
@@ -166,6 +191,11 @@ enum put_outcome { PUT_ADDED, PUT_CHANGED, PUT_SAME, PUT_REFUSED };
 int store_record_put(struct store *st, struct record *r,
 		     enum put_outcome *outcome, struct problems *p,
 		     struct err *err);
+
+/* The id of the child's non-cover allocation in force on `day` into *id
+ * (0 if none): 0, or -1 on error. */
+int store_current_allocation(struct store *st, int64_t child, int32_t day,
+			     int64_t *id, struct err *err);
 
 /* The store's id of the child with this LA child id: > 0, 0 none, -1. */
 int64_t store_child_id(struct store *st, const char *la_child_id,

@@ -1,0 +1,127 @@
+/*
+ * record_cli.c - what the record commands share (record_cli.h).
+ */
+#include "lib/common.h"
+#include "lib/err.h"
+#include "cli/cli.h"
+#include "cli/record_cli.h"
+
+static bool reserved_field(const char *name, const char *const *reserved)
+{
+	for (size_t i = 0; reserved && reserved[i]; i++)
+		if (strcmp(reserved[i], name) == 0)
+			return true;
+	return false;
+}
+
+int rc_set(const struct command *cmd, struct record *r, const char *field,
+	   const char *text)
+{
+	int f = kind_field(r->kind, field);
+	char opt[48], why[1200];
+	snprintf(opt, sizeof opt, "--%s", field);
+	if (f < 0)
+		return args_bad(cmd, opt, text,
+				"not a field of this record (docs/records.md)");
+	if (!text || !*text) {
+		record_unset(r, (size_t)f);
+		return 0;
+	}
+	if (record_parse_value(r, (size_t)f, text, why, sizeof why))
+		return args_bad(cmd, opt, text, why);
+	return 0;
+}
+
+int rc_apply(const struct command *cmd, struct record *r,
+	     const char *const *reserved)
+{
+	const struct field_args *fa = args_fields();
+	for (size_t i = 0; i < fa->n; i++) {
+		const struct field_arg *a = &fa->v[i];
+		if (reserved_field(a->name, reserved)) {
+			char opt[48];
+			snprintf(opt, sizeof opt, "--%s", a->name);
+			return args_bad(cmd, opt, a->value,
+					"this command sets it itself");
+		}
+		if (rc_set(cmd, r, a->name, a->value))
+			return 2;
+	}
+	return 0;
+}
+
+int rc_find(const struct command *cmd, struct store *st,
+	    const struct kind *k, const char *ref, struct record *out)
+{
+	struct err e = { "" };
+	int found;
+	if (k->has_id && ref[0] >= '1' && ref[0] <= '9' &&
+	    strspn(ref, "0123456789") == strlen(ref)) {
+		found = store_record_get(st, k, strtoll(ref, NULL, 10), out, &e);
+	} else if (k == &KIND_CHILD || k == &KIND_IRO) {
+		struct record key;
+		record_init(&key, k);
+		record_set_text(&key, 0, ref); /* the first field is the key */
+		found = store_record_find(st, &key, out, &e);
+		record_clear(&key);
+	} else {
+		record_init(out, k);
+		args_bad(cmd, k->name, ref, "not an id");
+		return 1;
+	}
+	if (found < 0)
+		fprintf(stderr, "iro %s: %s\n", cmd->name, e.msg);
+	else if (found == 0)
+		fprintf(stderr, "iro %s: there is no %s \"%s\"\n", cmd->name,
+			k->name, ref);
+	return found > 0 ? 0 : 1;
+}
+
+static void print_refusal(const struct command *cmd, const struct problems *p)
+{
+	for (size_t i = 0; i < p->count; i++) {
+		const struct problem *pr = &p->v[i];
+		if (pr->warning)
+			continue;
+		fprintf(stderr, "iro %s: ", cmd->name);
+		if (pr->column[0])
+			fprintf(stderr, "--%s ", pr->column);
+		if (pr->value[0])
+			fprintf(stderr, "\"%s\": ", pr->value);
+		fprintf(stderr, "%s\n", pr->reason);
+	}
+}
+
+int rc_put(const struct command *cmd, struct store *st, struct record *r,
+	   int (*before)(void *ctx, struct store *st, struct problems *p,
+		       struct err *err),
+	   void *ctx)
+{
+	struct problems p;
+	struct err e = { "" };
+	enum put_outcome o = PUT_REFUSED;
+	problems_init(&p);
+	int rc = store_begin(st, &e);
+	if (rc == 0 && before)
+		rc = before(ctx, st, &p, &e);
+	if (rc == 0 && p.errors == 0)
+		rc = store_record_put(st, r, &o, &p, &e);
+	if (rc == 0 && p.errors == 0)
+		rc = store_commit(st, &e);
+	else
+		store_rollback(st);
+	print_refusal(cmd, &p);
+	if (rc)
+		fprintf(stderr, "iro %s: %s\n", cmd->name, e.msg);
+	else if (p.errors)
+		fprintf(stderr, "iro %s: nothing was written.\n", cmd->name);
+	else if (o == PUT_SAME)
+		printf("No change: %s %" PRId64 " already holds this.\n",
+		       r->kind->name, r->id);
+	else
+		printf("%s %s %" PRId64 ".\n", o == PUT_ADDED ? "Added" : "Changed",
+		       r->kind->name, r->id);
+	bool failed = rc || p.errors;
+	problems_free(&p);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,238 @@
+/*
+ * worklist_feed.c - each child's records as the worklist needs them
+ * (core/worklist.h), streamed for the whole service.
+ *
+ * Like history.c: one ordered query per kind of record, merged by child id
+ * as they are read, so the worklist of a national-size service costs a
+ * handful of sequential scans and no query per child.
+ */
+#include "lib/common.h"
+#include "lib/err.h"
+#include "lib/xalloc.h"
+#include "core/date.h"
+#include "store/store_int.h"
+
+static const char SQL_CHILDREN[] =
+	"SELECT id, la_child_id FROM child ORDER BY id";
+static const char SQL_EPISODES[] =
+	"SELECT child_id, decom, dec, rne, ls, place, rec FROM episode "
+	"ORDER BY child_id, decom";
+static const char SQL_REVIEWS[] =
+	"SELECT child_id, id, status, kind, source, held_date, "
+	"scheduled_date, minutes_sent_date, "
+	"permanence_plan IS NOT NULL AND permanence_plan <> 'not_recorded', "
+	"chair_iro_id FROM review ORDER BY child_id, held_date";
+static const char SQL_ALLOCATIONS[] =
+	"SELECT child_id, iro_id, start_date, end_date, reason = 'cover' "
+	"FROM allocation ORDER BY child_id, start_date";
+static const char SQL_CONTACTS[] =
+	"SELECT child_id, iro_id, on_date, kind <> 'phone' FROM contact "
+	"ORDER BY child_id, on_date";
+static const char SQL_OPEN_RECS[] =
+	"SELECT r.child_id, c.id, c.due_date FROM recommendation AS c "
+	"JOIN review AS r ON r.id = c.review_id WHERE c.status = 'open' "
+	"ORDER BY r.child_id, c.due_date";
+
+/* One ordered stream, stepped as the children go by. */
+struct stream {
+	sqlite3_stmt *s;
+	int rc;
+};
+
+static bool at_child(struct stream *x, int64_t id)
+{
+	while (x->rc == SQLITE_ROW && sqlite3_column_int64(x->s, 0) < id)
+		x->rc = sqlite3_step(x->s);
+	return x->rc == SQLITE_ROW && sqlite3_column_int64(x->s, 0) == id;
+}
+
+struct buffers {
+	struct episode *eps;
+	struct period *periods;
+	int32_t *held;
+	struct wl_review *reviews;
+	struct wl_alloc *allocs;
+	struct wl_contact *contacts;
+	struct wl_recommendation *recs;
+	size_t ecap, pcap, hcap, rcap, acap, ccap, kcap;
+};
+
+static void buffers_free(struct buffers *b)
+{
+	free(b->eps);
+	free(b->periods);
+	free(b->held);
+	free(b->reviews);
+	free(b->allocs);
+	free(b->contacts);
+	free(b->recs);
+}
+
+static void copy_code(char *dst, size_t size, sqlite3_stmt *s, int col)
+{
+	snprintf(dst, size, "%s", column_text(s, col));
+}
+
+static int read_episodes(struct stream *x, int64_t id, struct buffers *b,
+			 size_t *n)
+{
+	for (*n = 0; at_child(x, id); x->rc = sqlite3_step(x->s)) {
+		if (GROW(b->eps, b->ecap, *n + 1))
+			return -1;
+		struct episode *e = &b->eps[(*n)++];
+		memset(e, 0, sizeof *e);
+		e->decom = column_date(x->s, 1);
+		e->dec = column_date(x->s, 2);
+		e->rne = column_text(x->s, 3)[0];
+		copy_code(e->ls, sizeof e->ls, x->s, 4);
+		copy_code(e->place, sizeof e->place, x->s, 5);
+		copy_code(e->rec, sizeof e->rec, x->s, 6);
+	}
+	return 0;
+}
+
+static enum wl_review_state state_of(const char *status)
+{
+	if (strcmp(status, "held") == 0)
+		return WL_HELD;
+	if (strcmp(status, "stood_down") == 0 ||
+	    strcmp(status, "cancelled") == 0)
+		return WL_CLOSED;
+	return WL_PENDING;
+}
+
+static int read_reviews(struct stream *x, int64_t id, struct buffers *b,
+			size_t *n, size_t *nheld)
+{
+	*n = *nheld = 0;
+	for (; at_child(x, id); x->rc = sqlite3_step(x->s)) {
+		sqlite3_stmt *s = x->s;
+		if (GROW(b->reviews, b->rcap, *n + 1))
+			return -1;
+		struct wl_review *r = &b->reviews[(*n)++];
+		const char *kind = column_text(s, 3);
+		r->id = sqlite3_column_int64(s, 1);
+		r->state = state_of(column_text(s, 2));
+		r->looked_after_kind = strcmp(kind, "looked_after") == 0;
+		r->counts_for_schedule = strcmp(kind, "pathway_plan") != 0;
+		r->from_iro = strcmp(column_text(s, 4), "iro") == 0;
+		r->held = column_date(s, 5);
+		r->scheduled = column_date(s, 6);
+		r->minutes_sent = column_date(s, 7);
+		r->permanence_recorded = sqlite3_column_int(s, 8) != 0;
+		r->chair = sqlite3_column_int64(s, 9);
+		/* Reviews come ordered by held date, so the held dates the
+		 * schedule wants come out sorted. */
+		if (r->state == WL_HELD && r->counts_for_schedule) {
+			if (GROW(b->held, b->hcap, *nheld + 1))
+				return -1;
+			b->held[(*nheld)++] = r->held;
+		}
+	}
+	return 0;
+}
+
+static int read_allocations(struct stream *x, int64_t id, struct buffers *b,
+			    size_t *n)
+{
+	for (*n = 0; at_child(x, id); x->rc = sqlite3_step(x->s)) {
+		if (GROW(b->allocs, b->acap, *n + 1))
+			return -1;
+		b->allocs[(*n)++] = (struct wl_alloc){
+			.iro = sqlite3_column_int64(x->s, 1),
+			.start = column_date(x->s, 2),
+			.end = column_date(x->s, 3),
+			.cover = sqlite3_column_int(x->s, 4) != 0,
+		};
+	}
+	return 0;
+}
+
+static int read_contacts(struct stream *x, int64_t id, struct buffers *b,
+			 size_t *n)
+{
+	for (*n = 0; at_child(x, id); x->rc = sqlite3_step(x->s)) {
+		if (GROW(b->contacts, b->ccap, *n + 1))
+			return -1;
+		b->contacts[(*n)++] = (struct wl_contact){
+			.iro = sqlite3_column_int64(x->s, 1),
+			.date = column_date(x->s, 2),
+			.seen = sqlite3_column_int(x->s, 3) != 0,
+		};
+	}
+	return 0;
+}
+
+static int read_recs(struct stream *x, int64_t id, struct buffers *b,
+		     size_t *n)
+{
+	for (*n = 0; at_child(x, id); x->rc = sqlite3_step(x->s)) {
+		if (GROW(b->recs, b->kcap, *n + 1))
+			return -1;
+		b->recs[(*n)++] = (struct wl_recommendation){
+			.id = sqlite3_column_int64(x->s, 1),
+			.due = column_date(x->s, 2),
+		};
+	}
+	return 0;
+}
+
+enum { S_CHILD, S_EPISODE, S_REVIEW, S_ALLOC, S_CONTACT, S_REC, S_COUNT };
+
+static const char *const STREAM_SQL[S_COUNT] = {
+	SQL_CHILDREN, SQL_EPISODES, SQL_REVIEWS,
+	SQL_ALLOCATIONS, SQL_CONTACTS, SQL_OPEN_RECS,
+};
+
+static int one_child(struct stream *x, struct buffers *b, store_wl_fn fn,
+		     void *ctx, struct err *err)
+{
+	int64_t id = sqlite3_column_int64(x[S_CHILD].s, 0);
+	size_t ne, nr, nh, na, nc, nk;
+	if (read_episodes(&x[S_EPISODE], id, b, &ne) ||
+	    read_reviews(&x[S_REVIEW], id, b, &nr, &nh) ||
+	    read_allocations(&x[S_ALLOC], id, b, &na) ||
+	    read_contacts(&x[S_CONTACT], id, b, &nc) ||
+	    read_recs(&x[S_REC], id, b, &nk) ||
+	    GROW(b->periods, b->pcap, ne + 1))
+		return err_set(err, "out of memory");
+	struct wl_child c = {
+		.id = id,
+		.periods = b->periods,
+		.nperiods = period_build(b->eps, ne, b->periods),
+		.held = b->held,
+		.nheld = nh,
+		.reviews = b->reviews,
+		.nreviews = nr,
+		.allocs = b->allocs,
+		.nallocs = na,
+		.contacts = b->contacts,
+		.ncontacts = nc,
+		.recs = b->recs,
+		.nrecs = nk,
+	};
+	return fn(ctx, &c, column_text(x[S_CHILD].s, 1));
+}
+
+int store_each_worklist_child(struct store *st, store_wl_fn fn, void *ctx,
+			      struct err *err)
+{
+	struct stream x[S_COUNT];
+	for (size_t i = 0; i < S_COUNT; i++) {
+		if (!(x[i].s = store_stmt(st, STREAM_SQL[i], err)))
+			return -1;
+		x[i].rc = i == S_CHILD ? SQLITE_ROW : sqlite3_step(x[i].s);
+	}
+	struct buffers b = { 0 };
+	int result = 0;
+	while ((x[S_CHILD].rc = sqlite3_step(x[S_CHILD].s)) == SQLITE_ROW)
+		if ((result = one_child(x, &b, fn, ctx, err)) != 0)
+			break;
+	for (size_t i = 0; !result && i < S_COUNT; i++)
+		if (x[i].rc != SQLITE_DONE && x[i].rc != SQLITE_ROW)
+			result = store_fail(st, err, "reading the worklist");
+	for (size_t i = 0; i < S_COUNT; i++)
+		sqlite3_reset(x[i].s);
+	buffers_free(&b);
+	return result;
+}
