@@ -8,44 +8,73 @@
  * the items it wants (one IRO's, or all) and counts caseloads with
  * wl_child_status.
  *
+ * A child's current IRO is its current non-cover allocation: one that
+ * started on or before as_of and ends on or after it (both days in), and
+ * that started in the period of care the child is in on as_of (on or after
+ * its start). An allocation left open when the child left care, or made in
+ * an earlier period, counts for nobody; a child not looked after has no
+ * current IRO. On a handover day (one allocation ends as the next starts)
+ * the one that started last is current. Cover allocations the same way.
+ *
  * The items, each with the rule it applies:
  *
  *  WL_REVIEW_OVERDUE, WL_REVIEW_DUE - the child's next statutory review
  *    (sched_next_review on as_of) is overdue (due < as_of, spec §3) or due
  *    within `within_days` calendar days (due <= as_of + within_days).
- *    `scheduled` is the date the upcoming review is set for, if one is.
+ *    `scheduled` is the date the upcoming review is set for, if one is:
+ *    the earliest WL_PENDING review that counts for the schedule, set on
+ *    or after the last review held in the period (or the period's start
+ *    when none has been held); ref = its id, else 0. sequence = the next
+ *    review's number in the period. days = as_of - due when overdue, else
+ *    due - as_of.
  *  WL_NOT_VISITED - the child's current IRO was allocated within the last
  *    `new_months` months and has not seen the child since (no contact of
  *    kind visit, virtual or declined by that IRO on or after the
- *    allocation's start). date = the allocation's start.
+ *    allocation's start; contacts after as_of have not happened yet).
+ *    date = the allocation's start; days = as_of - date. A cover IRO is
+ *    never the child's current IRO.
  *  WL_NO_CONTACT - the next review (its scheduled date, else its due date)
  *    falls in [as_of, as_of + visit_days], and the child has not been seen
  *    (visit, virtual or declined, by any IRO) in the visit_days (42) days
  *    before it, up to as_of (spec §3: "the child is seen (or declines)
- *    within 6 weeks (42 days) before the review"). date = the review date.
+ *    within 6 weeks (42 days) before the review"). date = the review date;
+ *    days = date - as_of; ref, scheduled and sequence as for the review.
  *  WL_MINUTES_LATE, WL_MINUTES_DUE - a review recorded in iro (source iro)
  *    held on or before as_of, within the last `minutes_lookback_days`
  *    days, with no minutes / letter sent: the deadline is `minutes_wd`
  *    working days after the held date (spec §3, day 0 = the held date);
  *    late when the deadline < as_of. date = the deadline. Listed for the
  *    review's chair (else the current IRO), whether or not the child is
- *    still looked after.
+ *    still looked after. Minutes sent after as_of were not sent on as_of.
+ *    days = as_of - deadline when late, else deadline - as_of; ref = the
+ *    review's id.
  *  WL_RECOMMENDATION_OVERDUE - an open recommendation whose due date is
- *    before as_of. date = its due date.
+ *    before as_of. date = its due date; days = as_of - date; ref = its id.
  *  WL_NO_PERMANENCE_PLAN - in the period of care the child is in on as_of
  *    (not a short-break period), two or more looked-after reviews have
- *    been held by as_of and none of the reviews held in the period
- *    recorded a permanence plan (set, and not "not recorded"). date = the
- *    second review's held date.
+ *    been held by as_of and none of those reviews recorded a permanence
+ *    plan (set, and not "not recorded"; a plan recorded at a review of
+ *    another kind does not count). date = the second review's held date
+ *    (of two held the same day, the one given first counts first); days =
+ *    as_of - date; ref = that review's id. A new period of care starts the
+ *    count again.
  *  WL_ALLOCATION_MISSING - the child is looked after on as_of and has no
  *    current (non-cover) allocation. date = the deadline for the period's
  *    first allocation, `alloc_wd` working days after its start (day 0 =
  *    the start; landscape.md §2 ask 7: "appoint an IRO within 5"); if the
  *    child had an IRO earlier in the period, date = the day after that
- *    allocation ended.
+ *    allocation ended (the latest to end). days = as_of - date, which is
+ *    negative while the deadline is still ahead (due in -days), 0 on the
+ *    deadline, and then the days late or without an IRO.
  *  WL_ALLOCATION_LATE - the period's first allocation started after that
  *    deadline, within the last `new_months` months. date = the deadline;
- *    days = working days late.
+ *    days = working days late (cal_workdays_between the deadline and the
+ *    start). The first allocation is the earliest non-cover one to start
+ *    in the period by as_of; cover does not make it in time.
+ *
+ * Every item is on the current IRO's list (iro), with any current cover
+ * IRO beside it (cover_iro); minutes go to the review's chair first. A date
+ * the calendar cannot give (beyond CAL_LAST_YEAR) makes no item.
  *
  * Except for minutes, items are only for children looked after on as_of
  * (spec §4's definition: a period started on or before as_of and not
@@ -142,7 +171,8 @@ enum wl_kind {
 	WL_KIND_COUNT
 };
 
-/* "review overdue", ... : the words the worklist prints. */
+/* "review overdue", ... : the words the worklist prints; "?" for a value
+ * out of range. */
 const char *wl_kind_name(enum wl_kind k);
 
 struct wl_item {
@@ -151,10 +181,14 @@ struct wl_item {
 			    * chair); 0 = the service's (a manager's) */
 	int64_t cover_iro; /* an IRO covering on as_of, or 0 */
 	int32_t date;      /* the date the item is about (see above) */
-	int days;          /* overdue / late by (> 0), due in (>= 0) */
+	int days;          /* overdue / late by (> 0), due in (>= 0);
+			    * WL_ALLOCATION_MISSING: as_of - date, < 0
+			    * while the deadline is ahead */
 	int64_t ref;       /* the review or recommendation id, or 0 */
-	int32_t scheduled; /* WL_REVIEW_*: the date set, or DATE_NONE */
-	int sequence;      /* WL_REVIEW_*: the review's number in the period */
+	int32_t scheduled; /* WL_REVIEW_*, WL_NO_CONTACT: the date set, or
+			    * DATE_NONE */
+	int sequence;      /* WL_REVIEW_*, WL_NO_CONTACT: the review's number
+			    * in the period; 0 for other kinds */
 };
 
 /* Where a child stands on as_of, for caseloads. */
@@ -205,8 +239,11 @@ double wl_fte_on(const struct wl_iro *iro, int32_t day);
 
 enum caseload_band { CASELOAD_BELOW, CASELOAD_WITHIN, CASELOAD_ABOVE };
 
-/* Children per FTE against 50-70: below, within (both ends in), above. A
- * caseload with no FTE (not in post) is above if it has any children. */
+/* Children per FTE against 50-70: below, within (both ends in), above;
+ * a figure within 1e-9 of a bound is on it (14 / 0.28 is 49.999... in
+ * floating point). A caseload with no FTE (not in post; fte <= 0 or NaN) is
+ * above if it has any children, and within if it has none: nothing to
+ * flag, and "below" would offer room that is not there. */
 enum caseload_band caseload_band(long children, double fte);
 
 #endif
