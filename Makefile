@@ -106,6 +106,7 @@ demo: deps
 
 bench: $(BUILD)/iro
 	@sh bench/bench_import.sh $(BUILD)/iro
+	@sh bench/bench_worklist.sh $(BUILD)/iro
 
 clean:
 	rm -rf build

@@ -15,6 +15,8 @@ void args_usage(const struct command *cmd, bool full)
 	for (const struct opt *o = cmd->opts; o && o->name; o++)
 		fprintf(out, o->metavar ? " [--%s %s]" : " [--%s]", o->name,
 			o->metavar);
+	if (cmd->field_opts)
+		fprintf(out, " [--FIELD VALUE ...]");
 	fprintf(out, " [--db PATH]\n");
 	if (!full) {
 		fprintf(out, "Run 'iro %s --help' for more.\n", cmd->name);
@@ -24,6 +26,9 @@ void args_usage(const struct command *cmd, bool full)
 	if (cmd->details)
 		fprintf(out, "\n%s\n", cmd->details);
 	fprintf(out, "\nOptions:\n");
+	if (cmd->field_opts)
+		fprintf(out, "  %-22s %s\n", "--FIELD VALUE",
+			"any field of the record (docs/records.md)");
 	for (int pass = 0; pass < 2; pass++) {
 		const struct opt *list = pass ? COMMON : cmd->opts;
 		size_t n = pass ? ARRAY_LEN(COMMON) : SIZE_MAX;
