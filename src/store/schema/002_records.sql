@@ -84,7 +84,11 @@ ALTER TABLE review ADD COLUMN advocate_present INTEGER
 	CHECK (advocate_present IN (0, 1));
 ALTER TABLE review ADD COLUMN minutes_sent_date TEXT
 	CHECK (minutes_sent_date IS date(minutes_sent_date, '+0 days'));
-CREATE INDEX review_child ON review(child_id);
+-- Covers every column the worklist reads, in the order it reads them
+-- (store/worklist_feed.c), so the whole service's reviews are one index scan.
+CREATE INDEX review_worklist ON review(child_id, held_date, id, status, kind,
+	source, scheduled_date, minutes_sent_date, permanence_plan,
+	chair_iro_id);
 
 CREATE TABLE recommendation (
 	id            INTEGER PRIMARY KEY,
