@@ -1,6 +1,7 @@
 /*
  * cmd_synth.c - iro synth: write a synthetic local authority as SSDA903
- * CSV files (io/synth.h). Needs no database.
+ * CSV files and its IRO service's records as service.jsonl (io/synth.h).
+ * Needs no database.
  */
 #include "lib/common.h"
 #include "lib/err.h"
@@ -78,6 +79,16 @@ static int run(const char *db, const char *const *pos)
 	printf("  looked after on %s: %ld; short breaks only: %ld; with "
 	       "more than one period of care: %ld\n",
 	       last, st.looked_after, st.short_breaks, st.reentries);
+	printf("  service.jsonl: %ld IROs, %ld allocations, %ld reviews "
+	       "(%ld held), %ld recommendations,\n"
+	       "    %ld consultations, %ld oversight, %ld contacts, %ld "
+	       "advocacy, %ld feedback, %ld QA;\n"
+	       "    %ld sibling groups, %ld looked-after mothers with their "
+	       "babies\n",
+	       st.iros, st.allocations, st.service_reviews, st.reviews,
+	       st.recommendations, st.consultations, st.oversight,
+	       st.contacts, st.advocacy, st.feedback, st.qa,
+	       st.sibling_groups, st.parent_links);
 	return 0;
 }
 
@@ -98,7 +109,8 @@ static const struct opt OPTS[] = {
 
 const struct command CMD_SYNTH = {
 	.name = "synth",
-	.summary = "Write a synthetic local authority as SSDA903 CSV files.",
+	.summary = "Write a synthetic local authority as SSDA903 CSV files and "
+		   "service.jsonl.",
 	.details =
 		"Writes header.csv, episodes.csv, reviews.csv and uasc.csv in "
 		"DIR, in the SSDA903\nlayouts, for N fictional children: "
@@ -111,8 +123,17 @@ const struct command CMD_SYNTH = {
 		"files; a different --seed gives a different authority. "
 		"Postcodes start with X\nand every name and number is made "
 		"up.\n\n"
-		"Refuses to write over a return already in DIR unless --force "
-		"is given. The\ndatabase (--db) is not used.",
+		"Also writes service.jsonl: the records of the authority's "
+		"IRO service in the\nformat of `iro load` (docs/records.md) - "
+		"its IROs, the children's details,\nepisodes, allocations to "
+		"IROs, every review (those of reviews.csv as held, and\nthe "
+		"next one booked for each child looked after on 31 March, up "
+		"to 4 months\nahead), and in the last years recommendations, "
+		"consultations, oversight,\ncontacts, advocacy, feedback and "
+		"quality assurance.\n\n"
+		"Refuses to write over a return already in DIR (or "
+		"service.jsonl) unless\n--force is given. The database (--db) "
+		"is not used.",
 	.opts = OPTS,
 	.run = run,
 };

@@ -2,7 +2,9 @@
  * synth.c - a synthetic local authority as an SSDA903 return (synth.h).
  *
  * Each child is made on its own, from its own random stream, and written
- * at once; nothing is held but the child being made.
+ * at once; of the child being made only what service.jsonl needs is kept
+ * (synth_service.h), and the children are made a second time, the same
+ * way, for its records once the IROs' caseloads are planned.
  *
  *  - Kind: 3% short breaks only (a series of V3 breaks, each its own
  *    period, or one open V4 agreement), 6% unaccompanied asylum-seeking
@@ -34,6 +36,8 @@
  * statistics and IRO annual reports closely enough for a demonstration;
  * they are not a model of any real authority. Postcodes start with X (no
  * real postcode area does) and URNs of children's homes are made up.
+ * The service's own model and rates are described in synth_staff.c,
+ * synth_service.c and synth_reviews.c.
  */
 #include "lib/common.h"
 #include "lib/err.h"
@@ -44,9 +48,9 @@
 #include "core/schedule.h"
 #include "core/ssda903.h"
 #include "io/synth.h"
-
-/* Whole years as days, near enough for drawing ages and stays. */
-#define Y(n) ((int32_t)((n) * 1461 / 4))
+#include "io/synth_rng.h"
+#include "io/synth_service.h"
+#include "io/synth_util.h"
 
 /* The shares of children. */
 #define SHARE_SHORT_BREAKS 0.03
@@ -54,109 +58,6 @@
 #define SHARE_OPEN 0.62     /* looked after on the last day (others than SB) */
 #define SHARE_REENTRY 0.115 /* an earlier period of care */
 #define LENGTH_BIAS_CAP Y(6)
-
-/* ---- Random numbers: splitmix64 seeds a xoshiro256** per child ---------- */
-
-struct rng {
-	uint64_t s[4];
-};
-
-static uint64_t splitmix64(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static void rng_seed(struct rng *r, uint64_t seed, uint64_t stream)
-{
-	uint64_t x = seed;
-	uint64_t key = splitmix64(&x);
-	x = key ^ (stream * 0xd1b54a32d192ed03ULL + 0x632be59bd9b4e019ULL);
-	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix64(&x);
-}
-
-static uint64_t rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t *s = r->s;
-	uint64_t result = rotl(s[1] * 5, 7) * 9;
-	uint64_t t = s[1] << 17;
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return result;
-}
-
-/* A whole number in [0, n), n >= 1. */
-static uint32_t below(struct rng *r, uint32_t n)
-{
-	return (uint32_t)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-/* A whole number in [lo, hi]. */
-static int32_t between(struct rng *r, int32_t lo, int32_t hi)
-{
-	if (hi <= lo)
-		return lo;
-	return lo + (int32_t)below(r, (uint32_t)(hi - lo) + 1);
-}
-
-static bool chance(struct rng *r, double p)
-{
-	return (double)(rng_next(r) >> 11) * 0x1.0p-53 < p;
-}
-
-/* A code drawn by weight. */
-struct wcode {
-	const char *code;
-	unsigned w;
-};
-
-static const char *pick(struct rng *r, const struct wcode *t, size_t n)
-{
-	unsigned total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += t[i].w;
-	unsigned x = below(r, total);
-	for (size_t i = 0; i < n; i++) {
-		if (x < t[i].w)
-			return t[i].code;
-		x -= t[i].w;
-	}
-	return t[n - 1].code;
-}
-
-#define PICK(r, t) pick((r), (t), ARRAY_LEN(t))
-
-/* A number drawn from weighted ranges, uniform within each. */
-struct bucket {
-	int32_t lo, hi;
-	unsigned w;
-};
-
-static int32_t draw(struct rng *r, const struct bucket *b, size_t n)
-{
-	unsigned total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += b[i].w;
-	unsigned x = below(r, total);
-	size_t i = 0;
-	for (; i + 1 < n && x >= b[i].w; i++)
-		x -= b[i].w;
-	return between(r, b[i].lo, b[i].hi);
-}
-
-#define DRAW(r, b) draw((r), (b), ARRAY_LEN(b))
 
 /* ---- The shape of the authority ----------------------------------------- */
 
@@ -499,13 +400,22 @@ struct gen {
 	size_t ntrig, ctrig;
 	int32_t *held;
 	size_t nheld, cheld;
+	const char **pn;  /* each review's REVIEW_CODE */
+	size_t cpn;
 	struct episode *tmp;
 	size_t ctmp;
 	struct period *per;
-	size_t cper;
+	size_t nper, cper;
+	enum synth_route route; /* of the last period */
+	char upn[16];
+	int mother;     /* MOTHER: -1 blank, 0, 1 */
+	int32_t mc_dob;
+	struct synth_episode *view; /* the episodes, for service.jsonl */
+	size_t cview;
 	bool oom;
 
 	struct table_out out[S903_TABLE_COUNT];
+	struct svc *svc;
 };
 
 static bool is(const char *a, const char *b)
@@ -523,16 +433,6 @@ static void copy(char *dst, size_t size, const char *src)
 }
 
 #define COPY(dst, src) copy((dst), sizeof(dst), (src))
-
-static int32_t min32(int32_t a, int32_t b)
-{
-	return a < b ? a : b;
-}
-
-static int32_t max32(int32_t a, int32_t b)
-{
-	return a > b ? a : b;
-}
 
 static int age_band(int32_t age_days)
 {
@@ -563,23 +463,23 @@ static void postcode(struct rng *r, bool local, char *out)
 	static const char UNIT[] = "ABDEFGHJLNPQRSTUWXYZ";
 	size_t n = 0;
 	out[n++] = 'X';
-	out[n++] = local ? (char)('A' + below(r, 4))
-			 : OTHER[below(r, sizeof OTHER - 1)];
-	unsigned district = 1 + below(r, local ? 20 : 40);
+	out[n++] = local ? (char)('A' + rng_below(r, 4))
+			 : OTHER[rng_below(r, sizeof OTHER - 1)];
+	unsigned district = 1 + rng_below(r, local ? 20 : 40);
 	if (district >= 10)
 		out[n++] = (char)('0' + district / 10);
 	out[n++] = (char)('0' + district % 10);
 	out[n++] = ' ';
-	out[n++] = (char)('0' + below(r, 10));
-	out[n++] = UNIT[below(r, sizeof UNIT - 1)];
-	out[n++] = UNIT[below(r, sizeof UNIT - 1)];
+	out[n++] = (char)('0' + rng_below(r, 10));
+	out[n++] = UNIT[rng_below(r, sizeof UNIT - 1)];
+	out[n++] = UNIT[rng_below(r, sizeof UNIT - 1)];
 	out[n] = '\0';
 }
 
 static void digits(struct rng *r, char *out, int n)
 {
 	for (int i = 0; i < n; i++)
-		out[i] = (char)('0' + below(r, 10));
+		out[i] = (char)('0' + rng_below(r, 10));
 	out[n] = '\0';
 }
 
@@ -618,27 +518,27 @@ static void set_placement(struct gen *g, struct placement *p, const char *code,
 		code = date < g->k3_from ? "H5" : "K3";
 	COPY(p->place, code);
 	const char *prov = "";
-	bool local = chance(r, 0.6);
+	bool local = rng_chance(r, 0.6);
 	if (is(code, "P1"))
 		prov = "PR0";
 	else if (is_kin_foster(code))
-		prov = PICK(r, PROV_KIN), local = chance(r, 0.8);
+		prov = PICK(r, PROV_KIN), local = rng_chance(r, 0.8);
 	else if (is_foster(code))
-		prov = PICK(r, PROV_FOSTER), local = chance(r, 0.65);
+		prov = PICK(r, PROV_FOSTER), local = rng_chance(r, 0.65);
 	else if (is(code, "K2"))
-		prov = PICK(r, PROV_HOME), local = chance(r, 0.4);
+		prov = PICK(r, PROV_HOME), local = rng_chance(r, 0.4);
 	else if (is(code, "K1"))
-		prov = PICK(r, PROV_SECURE), local = chance(r, 0.15);
+		prov = PICK(r, PROV_SECURE), local = rng_chance(r, 0.15);
 	else if (is(code, "R1") || is(code, "R3"))
 		prov = PICK(r, PROV_RESIDENTIAL);
 	else if (is(code, "R2") || is(code, "R5"))
 		prov = "PR3";
 	else if (is(code, "S1"))
-		prov = PICK(r, PROV_SCHOOL), local = chance(r, 0.3);
+		prov = PICK(r, PROV_SCHOOL), local = rng_chance(r, 0.3);
 	else if (is_semi(code))
 		prov = PICK(r, PROV_SEMI);
 	else if (is_adoptive(code))
-		prov = PICK(r, PROV_ADOPT), local = chance(r, 0.5);
+		prov = PICK(r, PROV_ADOPT), local = rng_chance(r, 0.5);
 	/* T0-T4 (and Z1) have no provider */
 	COPY(p->prov, prov);
 	if (is(code, "P1"))
@@ -737,7 +637,7 @@ static const char *start_ls(struct gen *g, const struct plan *pl)
 	struct rng *r = &g->r;
 	switch (pl->path) {
 	case P_ADOPT:
-		return pl->consent ? "V2" : chance(r, 0.06) ? "L2" : "C1";
+		return pl->consent ? "V2" : rng_chance(r, 0.06) ? "L2" : "C1";
 	case P_SGO:
 	case P_CAO:
 		return PICK(r, LS_SGO);
@@ -773,7 +673,7 @@ static const char *start_place(struct gen *g, const struct plan *pl,
 	}
 	/* Police protection and emergency orders start in foster care. */
 	if (ls[0] == 'L')
-		return chance(r, 0.8) ? "U6" : "K2";
+		return rng_chance(r, 0.8) ? "U6" : "K2";
 	/* Nor with parents: that comes later, if at all. */
 	const char *c = place_for_age(g, date, ls);
 	if (is(c, "P1") || (is(c, "K2") && date - g->dob < Y(8)))
@@ -861,7 +761,7 @@ static void gen_period(struct gen *g, const struct plan *pl, int32_t E,
 		return;
 
 	char home[POST_LEN];
-	postcode(r, chance(r, 0.92), home);
+	postcode(r, rng_chance(r, 0.92), home);
 	const char *cin = pl->path == P_UASC ? PICK(r, CIN_UASC)
 					     : PICK(r, CIN_ALL);
 
@@ -871,19 +771,20 @@ static void gen_period(struct gen *g, const struct plan *pl, int32_t E,
 	const char *ls = ls0, *ls_end = ls0;
 	int32_t t = E, move_until = X;
 	if (ls[0] == 'L') {
-		t = E + (ls[1] == '1' ? between(r, 1, 3) : between(r, 3, 8));
+		t = E + (ls[1] == '1' ? rng_between(r, 1, 3)
+				      : rng_between(r, 3, 8));
 		const char *to = (pl->path == P_HOME || pl->path == P_TEEN ||
-				  pl->path == P_PRIOR) && chance(r, 0.5)
+				  pl->path == P_PRIOR) && rng_chance(r, 0.5)
 					 ? "V2"
 					 : "C1";
-		add_ev(g, t, to, chance(r, 0.3) ? MV_RANDOM : MV_NONE, NULL);
+		add_ev(g, t, to, rng_chance(r, 0.3) ? MV_RANDOM : MV_NONE, NULL);
 		ls = to;
 		if (t < X)
 			ls_end = ls;
 	}
 	if (is(ls, "V2") && pl->path != P_ADOPT && pl->path != P_UASC &&
-	    pl->path != P_PRIOR && chance(r, 0.12)) {
-		t += between(r, 30, 400);
+	    pl->path != P_PRIOR && rng_chance(r, 0.12)) {
+		t += rng_between(r, 30, 400);
 		add_ev(g, t, "C1", MV_NONE, NULL);
 		ls = "C1";
 		if (t < X)
@@ -907,10 +808,10 @@ static void gen_period(struct gen *g, const struct plan *pl, int32_t E,
 			break;
 		}
 		t = pl->path == P_ADOPT ? max32(E + pl->c2, t + 1)
-					: t + between(r, 120, 420);
-		if (chance(r, p)) {
+					: t + rng_between(r, 120, 420);
+		if (rng_chance(r, p)) {
 			add_ev(g, t, "C2",
-			       chance(r, 0.12) ? MV_RANDOM : MV_NONE, NULL);
+			       rng_chance(r, 0.12) ? MV_RANDOM : MV_NONE, NULL);
 			ls = "C2";
 			if (t < X)
 				ls_end = ls;
@@ -929,23 +830,24 @@ static void gen_period(struct gen *g, const struct plan *pl, int32_t E,
 
 	/* Moves that belong to the path. */
 	if (pl->path == P_HOME && X - E > 240 &&
-	    (is(ls_end, "C1") || is(ls_end, "C2")) && chance(r, 0.3)) {
-		int32_t d = X - between(r, 30, 180);
+	    (is(ls_end, "C1") || is(ls_end, "C2")) && rng_chance(r, 0.3)) {
+		int32_t d = X - rng_between(r, 30, 180);
 		if (d > t + 1) {
 			add_ev(g, d, NULL, MV_CODE, "P1");
 			move_until = min32(move_until, d);
 		}
 	}
 	if ((pl->path == P_AGEOUT || pl->path == P_UASC) &&
-	    chance(r, pl->path == P_UASC ? 0.55 : 0.35)) {
-		int32_t d = date_add_months(g->dob, 192) + between(r, 0, 400);
+	    rng_chance(r, pl->path == P_UASC ? 0.55 : 0.35)) {
+		int32_t d = date_add_months(g->dob, 192) +
+			    rng_between(r, 0, 400);
 		if (d < E + 30)
-			d = E + 30 + between(r, 0, 60);
+			d = E + 30 + rng_between(r, 0, 60);
 		if (d < X - 30)
 			add_ev(g, d, NULL, MV_CODE, "SEMI");
 	}
-	if (pl->path == P_SGO && chance(r, 0.4)) {
-		int32_t d = X - between(r, 90, 365);
+	if (pl->path == P_SGO && rng_chance(r, 0.4)) {
+		int32_t d = X - rng_between(r, 90, 365);
 		if (d > E + 30) {
 			add_ev(g, d, NULL, MV_CODE, "U3");
 			move_until = min32(move_until, d);
@@ -961,8 +863,8 @@ static void gen_period(struct gen *g, const struct plan *pl, int32_t E,
 		add_ev(g, d, NULL, MV_RANDOM, NULL);
 	}
 	int32_t span = lim - E;
-	if (span > 60 && chance(r, span / 365.0 * 0.07))
-		add_ev(g, E + 20 + (int32_t)below(r, (uint32_t)(span - 40)),
+	if (span > 60 && rng_chance(r, span / 365.0 * 0.07))
+		add_ev(g, E + 20 + (int32_t)rng_below(r, (uint32_t)(span - 40)),
 		       NULL, MV_TEMP, NULL);
 	sort_evs(g);
 
@@ -1012,11 +914,11 @@ static void gen_period(struct gen *g, const struct plan *pl, int32_t E,
 			/* T3 covers foster carers' holidays only */
 			const char *tp = is_foster(last->p.place)
 						 ? PICK(r, TEMP_PLACE)
-					 : chance(r, 0.5) ? "T1"
+					 : rng_chance(r, 0.5) ? "T1"
 							  : "T4";
-			int32_t len = is(tp, "T4")   ? between(r, 1, 7)
-				      : is(tp, "T1") ? between(r, 2, 21)
-						     : between(r, 4, 14);
+			int32_t len = is(tp, "T4")   ? rng_between(r, 1, 7)
+				      : is(tp, "T1") ? rng_between(r, 2, 21)
+						     : rng_between(r, 4, 14);
 			int32_t back = d + len;
 			int32_t next = i < g->nevs ? g->evs[i].date : INT32_MAX;
 			if (back + 1 >= next || back >= horizon)
@@ -1036,7 +938,7 @@ static void gen_period(struct gen *g, const struct plan *pl, int32_t E,
 			if (is_adoptive(place) || is_temp(place))
 				break;
 			if ((is(place, "U6") || is(place, "U3")) &&
-			    d - last->decom > 180 && chance(r, 0.3)) {
+			    d - last->decom > 180 && rng_chance(r, 0.3)) {
 				/* long-term fostering with the same carers */
 				COPY(np.place, place[1] == '6' ? "U4" : "U1");
 				carer = 2;
@@ -1077,8 +979,8 @@ static void gen_period(struct gen *g, const struct plan *pl, int32_t E,
 		close_seg(last, d, "X1", carer ? reason : "");
 		if (!next_seg(g, d, rne, new_ls ? new_ls : cur_ls, &np))
 			return;
-		if ((rne == 'P' || rne == 'B') && chance(r, P_EXTRA_REVIEW))
-			add_trigger(g, d + between(r, 14, 42));
+		if ((rne == 'P' || rne == 'B') && rng_chance(r, P_EXTRA_REVIEW))
+			add_trigger(g, d + rng_between(r, 14, 42));
 	}
 	if (X <= g->year_end) {
 		struct seg *last = &g->eps[g->neps - 1];
@@ -1096,39 +998,33 @@ static void draw_plan(struct gen *g, bool uasc, struct plan *pl)
 		unsigned total = 0;
 		for (size_t i = 0; i < ARRAY_LEN(UASC_EARLY); i++)
 			total += UASC_EARLY[i].w;
-		unsigned x = below(r, total);
+		unsigned x = rng_below(r, total);
 		size_t i = 0;
 		for (; i + 1 < ARRAY_LEN(UASC_EARLY) && x >= UASC_EARLY[i].w; i++)
 			x -= UASC_EARLY[i].w;
 		if (UASC_EARLY[i].rec[0]) {
 			pl->early_rec = UASC_EARLY[i].rec;
-			pl->dur = between(r, UASC_EARLY[i].lo, UASC_EARLY[i].hi);
+			pl->dur = rng_between(r, UASC_EARLY[i].lo,
+					      UASC_EARLY[i].hi);
 			return;
 		}
 		pl->ageout = true;
 	} else {
 		pl->age = DRAW(r, ENTRY_AGE);
-		const unsigned *w = PATH_W[age_band(pl->age)];
-		unsigned total = 0;
-		for (int i = 0; i < P_COUNT_DRAWN; i++)
-			total += w[i];
-		unsigned x = below(r, total);
-		int p = 0;
-		for (; p + 1 < P_COUNT_DRAWN && x >= w[p]; p++)
-			x -= w[p];
-		pl->path = (enum path)p;
+		pl->path = (enum path)rng_weighted(r, PATH_W[age_band(pl->age)],
+						   P_COUNT_DRAWN);
 	}
 	switch (pl->path) {
 	case P_ADOPT:
-		pl->consent = chance(r, 0.12);
+		pl->consent = rng_chance(r, 0.12);
 		if (pl->consent) {
-			pl->placed = between(r, 40, 250);
+			pl->placed = rng_between(r, 40, 250);
 		} else {
-			pl->c2 = between(r, 120, 420);
-			pl->e1 = pl->c2 + between(r, 1, 60);
-			pl->placed = pl->e1 + between(r, 30, 300);
+			pl->c2 = rng_between(r, 120, 420);
+			pl->e1 = pl->c2 + rng_between(r, 1, 60);
+			pl->placed = pl->e1 + rng_between(r, 30, 300);
 		}
-		pl->dur = pl->placed + between(r, 120, 420);
+		pl->dur = pl->placed + rng_between(r, 120, 420);
 		break;
 	case P_SGO:
 		pl->dur = DRAW(r, DUR_SGO);
@@ -1144,7 +1040,7 @@ static void draw_plan(struct gen *g, bool uasc, struct plan *pl)
 		break;
 	case P_REMAND:
 		pl->remand = DRAW(r, DUR_REMAND);
-		pl->remand_on = chance(r, 0.12);
+		pl->remand_on = rng_chance(r, 0.12);
 		pl->dur = pl->remand + (pl->remand_on ? DRAW(r, DUR_TEEN) : 0);
 		break;
 	case P_AGEOUT:
@@ -1155,7 +1051,7 @@ static void draw_plan(struct gen *g, bool uasc, struct plan *pl)
 		break;
 	}
 	if (pl->ageout) {
-		pl->lead = chance(r, 0.3) ? DRAW(r, LEAD) : 0;
+		pl->lead = rng_chance(r, 0.3) ? DRAW(r, LEAD) : 0;
 		pl->dur = Y(18) - pl->age - pl->lead;
 		if (pl->dur < 14) {
 			pl->lead = 0;
@@ -1164,12 +1060,35 @@ static void draw_plan(struct gen *g, bool uasc, struct plan *pl)
 	}
 }
 
+/* Where the path leads, as service.jsonl's permanence plans see it. */
+static enum synth_route route_of(enum path p)
+{
+	switch (p) {
+	case P_ADOPT:
+		return ROUTE_ADOPTION;
+	case P_SGO:
+		return ROUTE_SGO;
+	case P_CAO:
+		return ROUTE_CAO;
+	case P_AGEOUT:
+		return ROUTE_TO_18;
+	case P_TEEN:
+		return ROUTE_TEEN;
+	case P_REMAND:
+		return ROUTE_REMAND;
+	case P_UASC:
+		return ROUTE_UASC;
+	default:
+		return ROUTE_HOME;
+	}
+}
+
 /* A child looked after in the usual way (or a UASC). */
 static void gen_looked_after(struct gen *g)
 {
 	struct rng *r = &g->r;
 	struct plan pl;
-	bool open = chance(r, SHARE_OPEN);
+	bool open = rng_chance(r, SHARE_OPEN);
 	int32_t E;
 	for (int attempt = 0;; attempt++) {
 		for (int tries = 0;; tries++) {
@@ -1179,17 +1098,17 @@ static void gen_looked_after(struct gen *g)
 			/* length-biased: a day's children are the long
 			 * stayers */
 			int32_t w = min32(pl.dur, LENGTH_BIAS_CAP);
-			if ((int32_t)below(r, (uint32_t)LENGTH_BIAS_CAP) < w)
+			if ((int32_t)rng_below(r, (uint32_t)LENGTH_BIAS_CAP) < w)
 				break;
 		}
 		if (open) {
 			E = g->year_end -
-			    (int32_t)below(r, (uint32_t)max32(pl.dur, 1));
+			    (int32_t)rng_below(r, (uint32_t)max32(pl.dur, 1));
 		} else {
+			uint32_t window = (uint32_t)(g->year_end -
+						     g->win_start + 1);
 			int32_t end = g->win_start +
-				      (int32_t)below(r, (uint32_t)(g->year_end -
-								   g->win_start +
-								   1));
+				      (int32_t)rng_below(r, window);
 			E = end - pl.dur;
 		}
 		/* Only near the Children Act's start (early years, long
@@ -1197,8 +1116,9 @@ static void gen_looked_after(struct gen *g)
 		if (E >= g->floor)
 			break;
 		if (attempt >= 20) {
-			E = g->floor + (int32_t)below(r, (uint32_t)(g->year_end -
-								 g->floor + 1));
+			E = g->floor +
+			    (int32_t)rng_below(r, (uint32_t)(g->year_end -
+							     g->floor + 1));
 			break;
 		}
 	}
@@ -1216,7 +1136,7 @@ static void gen_looked_after(struct gen *g)
 	/* Earlier periods of care, for a child who comes back. */
 	int32_t ps[2], pe[2];
 	int np = 0;
-	if (!g->uasc && chance(r, SHARE_REENTRY)) {
+	if (!g->uasc && rng_chance(r, SHARE_REENTRY)) {
 		int32_t next = E;
 		for (int k = 0; k < 2; k++) {
 			int32_t e = next - DRAW(r, REENTRY_GAP);
@@ -1228,7 +1148,7 @@ static void gen_looked_after(struct gen *g)
 			pe[np] = e;
 			np++;
 			next = s;
-			if (!chance(r, 0.2))
+			if (!rng_chance(r, 0.2))
 				break;
 		}
 	}
@@ -1242,6 +1162,7 @@ static void gen_looked_after(struct gen *g)
 	}
 	if (np > 0)
 		g->st->reentries++;
+	g->route = route_of(pl.path);
 	gen_period(g, &pl, E, X);
 }
 
@@ -1253,15 +1174,16 @@ static void gen_short_breaks(struct gen *g)
 	struct placement p;
 	char home[POST_LEN];
 	const char *cin = PICK(r, CIN_SHORT_BREAKS);
-	postcode(r, chance(r, 0.95), home);
+	g->route = ROUTE_SHORT_BREAKS;
+	postcode(r, rng_chance(r, 0.95), home);
 
-	if (chance(r, 0.3)) {
+	if (rng_chance(r, 0.3)) {
 		/* aged 5-17 on the last day, the agreement up to 4 years old */
-		int32_t age = between(r, Y(5), Y(18) - 60);
+		int32_t age = rng_between(r, Y(5), Y(18) - 60);
 		g->dob = g->year_end - age;
 		g->b18 = date_add_months(g->dob, 216);
 		int32_t start = g->year_end -
-				between(r, 7, min32(Y(4), age - Y(3)));
+				rng_between(r, 7, min32(Y(4), age - Y(3)));
 		start = max32(start, g->floor);
 		set_placement(g, &p, PICK(r, PLACE_SHORT_BREAKS), start, home);
 		struct seg *s = push_seg(g);
@@ -1279,13 +1201,13 @@ static void gen_short_breaks(struct gen *g)
 	}
 
 	int32_t first = g->win_start - 365 +
-			(int32_t)below(r, (uint32_t)(g->year_end - 14 -
+			(int32_t)rng_below(r, (uint32_t)(g->year_end - 14 -
 						     (g->win_start - 365)));
 	first = max32(first, g->floor);
-	g->dob = first - between(r, Y(5), Y(15));
+	g->dob = first - rng_between(r, Y(5), Y(15));
 	g->b18 = date_add_months(g->dob, 216);
-	int32_t last = chance(r, 0.55) ? g->year_end
-				       : first + between(r, 180, 1600);
+	int32_t last = rng_chance(r, 0.55) ? g->year_end
+				       : first + rng_between(r, 180, 1600);
 	last = min32(min32(last, g->year_end), g->b18 - 20);
 	set_placement(g, &p, PICK(r, PLACE_SHORT_BREAKS), first, home);
 	if (g->st->first_event == DATE_NONE || first < g->st->first_event)
@@ -1295,9 +1217,9 @@ static void gen_short_breaks(struct gen *g)
 	int32_t year_to = DATE_NONE;
 	int nights_in_year = 0;
 	for (int32_t t = first; t <= last;) {
-		int32_t nights = chance(r, 0.8)    ? between(r, 1, 4)
-				 : chance(r, 0.75) ? between(r, 5, 7)
-						   : between(r, 8, 14);
+		int32_t nights = rng_chance(r, 0.8)    ? rng_between(r, 1, 4)
+				 : rng_chance(r, 0.75) ? rng_between(r, 5, 7)
+						   : rng_between(r, 8, 14);
 		if (year_to == DATE_NONE || t > year_to) {
 			int y, m, d;
 			date_to_ymd(t, &y, &m, &d);
@@ -1305,7 +1227,7 @@ static void gen_short_breaks(struct gen *g)
 			nights_in_year = 0;
 		}
 		if (nights_in_year + nights > 70) {
-			t = year_to + 1 + between(r, 0, 20);
+			t = year_to + 1 + rng_between(r, 0, 20);
 			continue;
 		}
 		nights_in_year += nights;
@@ -1321,7 +1243,7 @@ static void gen_short_breaks(struct gen *g)
 		int32_t dec = t + nights;
 		if (dec <= g->year_end)
 			close_seg(s, dec, "E4A", "");
-		t = dec + between(r, 14, 60);
+		t = dec + rng_between(r, 14, 60);
 	}
 }
 
@@ -1364,12 +1286,10 @@ static int add_held(struct gen *g, int32_t h)
 	return 0;
 }
 
-static void make_reviews(struct gen *g)
+/* The child's periods of care (g->per, g->nper). */
+static void build_periods(struct gen *g)
 {
-	struct rng *r = &g->r;
-	g->nheld = 0;
-	if (g->short_breaks || g->neps == 0)
-		return;
+	g->nper = 0;
 	if (GROW(g->tmp, g->ctmp, g->neps) || GROW(g->per, g->cper, g->neps)) {
 		g->oom = true;
 		return;
@@ -1385,7 +1305,19 @@ static void make_reviews(struct gen *g)
 		COPY(e->place, s->p.place);
 		COPY(e->rec, s->rec);
 	}
-	size_t np = period_build(g->tmp, g->neps, g->per);
+	g->nper = period_build(g->tmp, g->neps, g->per);
+}
+
+static void make_reviews(struct gen *g)
+{
+	struct rng *r = &g->r;
+	g->nheld = 0;
+	if (g->neps == 0)
+		return;
+	build_periods(g);
+	if (g->short_breaks || g->oom)
+		return;
+	size_t np = g->nper;
 	size_t ti = 0;
 	for (size_t k = 0; k < np; k++) {
 		const struct period *p = &g->per[k];
@@ -1405,7 +1337,7 @@ static void make_reviews(struct gen *g)
 			double in_time = nx.sequence == 1   ? P_IN_TIME_FIRST
 					 : nx.sequence == 2 ? P_IN_TIME_SECOND
 							    : P_IN_TIME_LATER;
-			bool late = !chance(r, in_time);
+			bool late = !rng_chance(r, in_time);
 			int early_wd = DRAW(r, FIRST_EARLY_WORKDAYS);
 			int32_t early = DRAW(r, EARLY_DAYS);
 			int32_t late_by = DRAW(r, LATE_DAYS);
@@ -1469,9 +1401,56 @@ static void emit(struct table_out *t, const char *const *cells)
 	fwrite(line, 1, n, t->f);
 }
 
-static void write_child(struct gen *g)
+/* The header's UPN, MOTHER and MC_DOB and each review's REVIEW_CODE: the
+ * last draws of the child's stream, in the order they are written. */
+static void draw_header(struct gen *g)
 {
 	struct rng *r = &g->r;
+	const struct seg *lastep = &g->eps[g->neps - 1];
+	int32_t ref = lastep->dec == DATE_NONE ? g->year_end : lastep->dec;
+	int age = date_age_years(g->dob, ref);
+	if (age < 5 && rng_chance(r, 0.6)) {
+		COPY(g->upn, "UN1");
+	} else if (lastep->dec == DATE_NONE &&
+		   g->year_end - lastep->decom < 60 && rng_chance(r, 0.3) &&
+		   lastep->rne == 'S') {
+		COPY(g->upn, "UN4");
+	} else {
+		static const char CHECK[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
+		g->upn[0] = CHECK[rng_below(r, sizeof CHECK - 1)];
+		g->upn[1] = '9';
+		g->upn[2] = '9';
+		g->upn[3] = '9';
+		digits(r, g->upn + 4, 9);
+	}
+	g->mother = -1;
+	g->mc_dob = DATE_NONE;
+	if (!g->male && age >= 12) {
+		g->mother = 0;
+		if (age >= 16 && rng_chance(r, 0.05)) {
+			g->mother = 1;
+			int32_t lo = max32(date_add_months(g->dob, 180),
+					   ref - 3 * 365);
+			g->mc_dob = rng_between(r, lo, ref);
+		}
+	}
+	if (GROW(g->pn, g->cpn, g->nheld + 1)) {
+		g->oom = true;
+		return;
+	}
+	int32_t fourth = date_add_months(g->dob, 48);
+	for (size_t i = 0; i < g->nheld; i++)
+		g->pn[i] = g->held[i] < fourth ? "PN0" : PICK(r, PN_CODES);
+}
+
+/* The day UASC status ceased (DUC): the 18th birthday, once it has come. */
+static int32_t uasc_ceased(const struct gen *g)
+{
+	return g->uasc && g->b18 <= g->year_end ? g->b18 : DATE_NONE;
+}
+
+static void write_child(struct gen *g)
+{
 	char dob[11], d1[11], d2[11];
 	date_format_903(g->dob, dob);
 	const struct seg *lastep = &g->eps[g->neps - 1];
@@ -1479,38 +1458,12 @@ static void write_child(struct gen *g)
 					 : (g->male ? "1" : "2");
 
 	/* Header. */
-	int32_t ref = lastep->dec == DATE_NONE ? g->year_end : lastep->dec;
-	int age = date_age_years(g->dob, ref);
-	char upn[16];
-	if (age < 5 && chance(r, 0.6)) {
-		COPY(upn, "UN1");
-	} else if (lastep->dec == DATE_NONE &&
-		   g->year_end - lastep->decom < 60 && chance(r, 0.3) &&
-		   lastep->rne == 'S') {
-		COPY(upn, "UN4");
-	} else {
-		static const char CHECK[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
-		upn[0] = CHECK[below(r, sizeof CHECK - 1)];
-		upn[1] = '9';
-		upn[2] = '9';
-		upn[3] = '9';
-		digits(r, upn + 4, 9);
-	}
-	const char *mother = "";
-	d1[0] = '\0';
-	if (!g->male && age >= 12) {
-		mother = "0";
-		if (age >= 16 && chance(r, 0.05)) {
-			mother = "1";
-			int32_t lo = max32(date_add_months(g->dob, 180),
-					   ref - 3 * 365);
-			date_format_903(between(r, lo, ref), d1);
-		}
-	}
+	const char *mother = g->mother < 0 ? "" : g->mother ? "1" : "0";
+	date_format_903(g->mc_dob, d1);
 	const char *hc[] = {
 		[S903_H_CHILD] = g->id,	    [S903_H_SEX] = sex,
 		[S903_H_DOB] = dob,	    [S903_H_ETHNIC] = g->ethnic,
-		[S903_H_UPN] = upn,	    [S903_H_MOTHER] = mother,
+		[S903_H_UPN] = g->upn,	    [S903_H_MOTHER] = mother,
 		[S903_H_MC_DOB] = d1,
 	};
 	emit(&g->out[S903_HEADER], hc);
@@ -1540,22 +1493,20 @@ static void write_child(struct gen *g)
 	}
 
 	/* Reviews. */
-	int32_t fourth = date_add_months(g->dob, 48);
 	for (size_t i = 0; i < g->nheld; i++) {
 		date_format_903(g->held[i], d1);
-		const char *pn = g->held[i] < fourth ? "PN0" : PICK(r, PN_CODES);
 		const char *rc[] = {
 			[S903_R_CHILD] = g->id,
 			[S903_R_DOB] = dob,
 			[S903_R_REVIEW] = d1,
-			[S903_R_REVIEW_CODE] = pn,
+			[S903_R_REVIEW_CODE] = g->pn[i],
 		};
 		emit(&g->out[S903_REVIEWS], rc);
 	}
 
 	/* UASC. */
 	if (g->uasc) {
-		date_format_903(g->b18 <= g->year_end ? g->b18 : DATE_NONE, d1);
+		date_format_903(uasc_ceased(g), d1);
 		const char *uc[] = {
 			[S903_U_CHILD] = g->id,
 			[S903_U_SEX] = sex,
@@ -1582,16 +1533,45 @@ static void gen_child(struct gen *g, long i)
 	g->index = i;
 	snprintf(g->id, sizeof g->id, "%ld", 1000001L + i);
 	g->neps = g->ntrig = g->nheld = 0;
-	double u = (double)(rng_next(r) >> 11) * 0x1.0p-53;
+	double u = rng_unit(r);
 	g->short_breaks = u < SHARE_SHORT_BREAKS;
 	g->uasc = !g->short_breaks && u < SHARE_SHORT_BREAKS + SHARE_UASC;
-	g->male = chance(r, g->uasc ? 0.92 : g->short_breaks ? 0.62 : 0.54);
+	g->male = rng_chance(r, g->uasc ? 0.92 : g->short_breaks ? 0.62 : 0.54);
 	g->ethnic = g->uasc ? PICK(r, ETHNIC_UASC) : PICK(r, ETHNIC_ALL);
 	if (g->short_breaks)
 		gen_short_breaks(g);
 	else
 		gen_looked_after(g);
 	make_reviews(g);
+	if (!g->oom)
+		draw_header(g);
+}
+
+/* The child as service.jsonl sees it (valid until the next child). */
+static int child_view(struct gen *g, struct synth_child *c)
+{
+	if (GROW(g->view, g->cview, g->neps))
+		return -1;
+	for (size_t i = 0; i < g->neps; i++) {
+		const struct seg *s = &g->eps[i];
+		g->view[i] = (struct synth_episode){
+			.decom = s->decom, .dec = s->dec, .rne = s->rne,
+			.ls = s->ls, .cin = s->cin, .place = s->p.place,
+			.prov = s->p.prov, .rec = s->rec, .reason = s->reason,
+			.home = s->home, .pl = s->p.pl, .urn = s->p.urn,
+		};
+	}
+	*c = (struct synth_child){
+		.index = g->index, .id = g->id, .dob = g->dob,
+		.male = g->male, .uasc = g->uasc,
+		.short_breaks = g->short_breaks, .ethnic = g->ethnic,
+		.upn = g->upn, .mother = g->mother, .mc_dob = g->mc_dob,
+		.uasc_ceased = uasc_ceased(g), .route = g->route,
+		.eps = g->view, .neps = g->neps, .per = g->per,
+		.nper = g->nper, .held = g->held, .pn = g->pn,
+		.nheld = g->nheld,
+	};
+	return 0;
 }
 
 /* ---- Files -------------------------------------------------------------- */
@@ -1635,6 +1615,14 @@ static int make_dir(const char *dir, struct err *e)
 	return 0;
 }
 
+/* The files synth writes: the return's, then service.jsonl. */
+#define NFILES (S903_TABLE_COUNT + 1)
+
+static const char *file_name(int t)
+{
+	return t < S903_TABLE_COUNT ? S903_TABLES[t].file : SVC_FILE;
+}
+
 /* Refuses a folder that already holds the files (any case), unless
  * force; with force, removes copies whose names differ only in case, which
  * the importer would read as a second file. */
@@ -1644,15 +1632,15 @@ static int check_dir(const char *dir, bool force, struct err *e)
 	if (!d)
 		return err_set(e, "cannot open the folder %s: %s", dir,
 			       strerror(errno));
-	char found[S903_TABLE_COUNT][256];
-	bool have[S903_TABLE_COUNT] = { false };
+	char found[NFILES][256];
+	bool have[NFILES] = { false };
 	char **gone = NULL;
 	size_t ngone = 0, cap = 0;
 	int rc = 0;
 	struct dirent *ent;
 	while ((ent = readdir(d))) {
-		for (int t = 0; t < S903_TABLE_COUNT; t++) {
-			const char *f = S903_TABLES[t].file;
+		for (int t = 0; t < NFILES; t++) {
+			const char *f = file_name(t);
 			if (strcasecmp(ent->d_name, f) != 0)
 				continue;
 			if (!force) {
@@ -1670,9 +1658,9 @@ static int check_dir(const char *dir, bool force, struct err *e)
 		}
 	}
 	closedir(d);
-	char list[1100] = "";
+	char list[NFILES * 260] = "";
 	size_t used = 0;
-	for (int t = 0; t < S903_TABLE_COUNT; t++) {
+	for (int t = 0; t < NFILES; t++) {
 		if (!have[t])
 			continue;
 		int k = snprintf(list + used, sizeof list - used, "%s%s",
@@ -1781,21 +1769,49 @@ int synth_write(const char *dir, const struct synth_options *o,
 		free(g);
 		return err_set(e, "out of memory");
 	}
-	rc = open_tables(g, dir, e);
+	g->svc = svc_new(o, &g->cal, st);
+	rc = g->svc ? open_tables(g, dir, e) : err_set(e, "out of memory");
+	if (!rc)
+		rc = svc_open(g->svc, dir, e);
+	/* Pass 1: the return, and the shape of each child's care. */
+	struct synth_child c;
 	for (long i = 0; !rc && i < o->children; i++) {
 		gen_child(g, i);
-		if (g->oom) {
+		if (g->oom || child_view(g, &c)) {
 			rc = err_set(e, "out of memory making child %s", g->id);
 			break;
 		}
 		write_child(g);
+		rc = svc_collect(g->svc, &c, e);
 	}
+	if (!rc)
+		rc = svc_plan(g->svc, e);
+	if (!rc)
+		rc = svc_begin(g->svc, e);
+	/* Pass 2: the same children, made again, for their records. */
+	struct synth_stats again = { .first_event = DATE_NONE };
+	g->st = &again;
+	for (long i = 0; !rc && i < o->children; i++) {
+		gen_child(g, i);
+		if (g->oom || child_view(g, &c))
+			rc = err_set(e, "out of memory making child %s", g->id);
+		else
+			rc = svc_child(g->svc, &c, e);
+	}
+	g->st = st;
+	if (g->svc)
+		rc = svc_close(g->svc, rc, e);
 	rc = close_tables(g, rc, e);
+	if (g->svc)
+		rc = svc_commit(g->svc, rc, e);
+	svc_free(g->svc);
 	cal_free(&g->cal);
 	free(g->eps);
 	free(g->evs);
 	free(g->trig);
 	free(g->held);
+	free(g->pn);
+	free(g->view);
 	free(g->tmp);
 	free(g->per);
 	free(g);

@@ -2,12 +2,14 @@
 # t_synth.sh - `iro synth`: a synthetic authority that is reproducible,
 # imports without a single warning, looks like a real IRO service (reviews
 # mostly in time, about 60% of children looked after at the year end) and
-# never overwrites a return by accident.
+# never overwrites a return by accident; and its service.jsonl, which obeys
+# every rule `iro load` enforces (checked here by a checker of its own, in
+# Python) at the rates of real IRO annual reports.
 . "$(dirname "$0")/lib.sh"
 
 N=2000
 synth() { "$IRO" synth --children "$N" --year 2024-25 "$@"; }
-FILES="header.csv episodes.csv reviews.csv uasc.csv"
+FILES="header.csv episodes.csv reviews.csv uasc.csv service.jsonl"
 
 # ---- The same seed gives the same files; another seed, others. ------------
 synth --seed 5 --out "$T/a" >/dev/null 2>"$T/err"
@@ -20,7 +22,8 @@ for f in $FILES; do
 done
 same "the same seed gives byte-identical files" "$differs" ""
 if cmp -s "$T/a/episodes.csv" "$T/c/episodes.csv" ||
-	cmp -s "$T/a/reviews.csv" "$T/c/reviews.csv"; then
+	cmp -s "$T/a/reviews.csv" "$T/c/reviews.csv" ||
+	cmp -s "$T/a/service.jsonl" "$T/c/service.jsonl"; then
 	not_ok "another seed gives other files"
 else
 	ok "another seed gives other files"
@@ -37,7 +40,9 @@ same "uasc.csv has the SSDA903 columns" "$(head -1 "$T/a/uasc.csv")" \
 	"CHILD,SEX,DOB,DUC"
 same "header.csv holds N children" "$(($(wc -l <"$T/a/header.csv") - 1))" "$N"
 same "no file has a carriage return" \
-	"$(cat "$T/a/header.csv" "$T/a/episodes.csv" "$T/a/reviews.csv" "$T/a/uasc.csv" | tr -cd '\r' | wc -c | tr -d ' ')" 0
+	"$(cat "$T/a/header.csv" "$T/a/episodes.csv" "$T/a/reviews.csv" "$T/a/uasc.csv" "$T/a/service.jsonl" | tr -cd '\r' | wc -c | tr -d ' ')" 0
+same "nothing but the five files is left in the folder" \
+	"$(ls -A "$T/a" | tr '\n' ' ')" "episodes.csv header.csv reviews.csv service.jsonl uasc.csv "
 late=$(awk -F, '
 	function ymd(s, a) { split(s, a, "/"); return a[3] a[2] a[1] }
 	FNR == 1 { next }
@@ -83,6 +88,335 @@ else
 	not_ok "40-75% of the children are looked after on 31/03/2025" "got $rows of $N"
 fi
 
+# ---- service.jsonl ---------------------------------------------------------
+# Every line is a JSON object; every kind synth makes is there (all but
+# calendar_day: the standard calendar is used); one held review for each row
+# of reviews.csv.
+same "service.jsonl: every line is a JSON object with a type" \
+	"$(python3 -c 'import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    assert isinstance(json.loads(line)["type"], str)
+    n += 1
+print(n == sum(1 for _ in open(sys.argv[1])))' "$T/a/service.jsonl" 2>&1)" True
+kinds=$(python3 -c 'import json, sys
+seen = []
+for line in open(sys.argv[1]):
+    t = json.loads(line)["type"]
+    if not seen or seen[-1] != t:
+        seen.append(t)
+print(" ".join(seen))' "$T/a/service.jsonl")
+same "service.jsonl has every kind, in the order of docs/records.md" "$kinds" \
+	"setting iro child episode allocation review recommendation consultation oversight contact advocacy feedback qa"
+same "service.jsonl holds one held review per row of reviews.csv" \
+	"$(grep -c '"type":"review".*"status":"held"' "$T/a/service.jsonl")" \
+	"$(($(wc -l <"$T/a/reviews.csv") - 1))"
+same "nothing is dated after 31/03/2025 but the next reviews and the recommendations' due dates" \
+	"$(grep -v '"status":"scheduled"\|"status":"rearranged"' "$T/a/service.jsonl" |
+		sed 's/"due":"[0-9-]*"//' | grep -c '"2025-0[4-9]-\|"202[6-9]-')" 0
+same "... and the next reviews are booked at most 4 months ahead" \
+	"$(grep '"status":"scheduled"\|"status":"rearranged"' "$T/a/service.jsonl" |
+		grep -c '"2025-0[89]-\|"2025-1\|"202[6-9]-')" 0
+
+# The rules `iro load` enforces (docs/records.md; the brief of issue 2):
+# allocations (5a-5e) and reviews (6), and that every reference is to a
+# record earlier in the file. A checker written apart from the C code, run
+# on an authority with looked-after mothers and their babies (seed 4).
+cat >"$T/check.py" <<'PY'
+import csv, json, sys
+from collections import defaultdict
+from datetime import date
+
+folder, YE = sys.argv[1], date.fromisoformat(sys.argv[2])
+HORIZON = date(YE.year, 7, 31)
+BIG = date(9999, 12, 31)
+D = date.fromisoformat
+problems = []
+
+
+def bad(msg):
+    if len(problems) < 20:
+        problems.append(msg)
+
+
+KINDS = ("setting calendar_day iro child episode allocation review "
+         "recommendation consultation oversight contact advocacy feedback "
+         "qa").split()
+KEYS = {
+    "setting": "key value",
+    "iro": "id name team start end fte absences",
+    "child": "child dob sex ethnicity upn given_name family_name disability "
+             "mother mc_dob uasc uasc_ceased team social_worker sibling_group "
+             "parent restricted",
+    "episode": "child decom rne ls cin place place_provider dec rec "
+               "reason_place_change home_post pl_post urn",
+    "allocation": "id child iro start end reason override",
+    "review": "id child kind status original scheduled held chair "
+              "participation venue mode co_chaired parents_attended "
+              "sw_attended sw_attended_role sw_report_received plan_updated "
+              "assessment_date plan_copy plan_satisfied plan_grade rag "
+              "permanence_plan permanence_confirmed advocate_present "
+              "minutes_sent source history",
+    "recommendation": "id review text owner_role owner_name due status "
+                      "achieved childs_own",
+    "consultation": "id review group sent received",
+    "oversight": "id child iro date kind note progress",
+    "contact": "id child iro date kind seen_alone",
+    "advocacy": "id child date provider issue referred_by",
+    "feedback": "id respondent date child review survey quote answers",
+    "qa": "id iro date kind child note",
+}
+KEYS = {k: ["type"] + v.split() for k, v in KEYS.items()}
+LISTS = {"fte": "from fte", "absences": "from to reason",
+         "history": "status date requested_by reason at by",
+         "progress": "recommendation progress note",
+         "answers": "question answer"}
+
+
+def in_order(keys, want, where):
+    pos = [want.index(k) if k in want else -1 for k in keys]
+    if -1 in pos or pos != sorted(pos):
+        bad("%s: keys %s are not those of docs/records.md in order" % (where, keys))
+
+
+recs = defaultdict(list)
+last = -1
+for n, line in enumerate(open(folder + "/service.jsonl", encoding="utf-8"), 1):
+    r = json.loads(line)
+    t = r["type"]
+    if KINDS.index(t) < last:
+        bad("line %d: %s after %s" % (n, t, KINDS[last]))
+    last = KINDS.index(t)
+    in_order(list(r), KEYS[t], "line %d" % n)
+    for k, want in LISTS.items():
+        for item in r.get(k, []):
+            in_order(list(item), want.split(), "line %d %s" % (n, k))
+    if any(v is None or v == "" for v in r.values()):
+        bad("line %d: a value not recorded is written" % n)
+    recs[t].append(r)
+for t, rs in recs.items():
+    if "id" in KEYS[t] and [r["id"] for r in rs] != list(range(1, len(rs) + 1)):
+        bad("%s: ids are not 1..n in file order" % t)
+
+
+def dmy(s):
+    return date(int(s[6:]), int(s[3:5]), int(s[:2])).isoformat() if s else None
+
+
+header = list(csv.DictReader(open(folder + "/header.csv")))
+children = {c["child"]: c for c in recs["child"]}
+if [c["child"] for c in recs["child"]] != [h["CHILD"] for h in header]:
+    bad("the children are not those of header.csv")
+for h in header:
+    c = children.get(h["CHILD"], {})
+    want = {"dob": dmy(h["DOB"]), "sex": {"1": "M", "2": "F"}.get(h["SEX"], h["SEX"]),
+            "ethnicity": h["ETHNIC"], "upn": h["UPN"], "mc_dob": dmy(h["MC_DOB"]),
+            "mother": {"1": True, "0": False}.get(h["MOTHER"])}
+    for k, v in want.items():
+        if c.get(k) != v:
+            bad("child %s: %s is %r, header.csv says %r" % (h["CHILD"], k, c.get(k), v))
+eps = list(csv.DictReader(open(folder + "/episodes.csv")))
+got = [{k: v for k, v in e.items() if k != "type"} for e in recs["episode"]]
+want = [{k.lower(): dmy(v) if k in ("DECOM", "DEC") else v
+         for k, v in e.items() if v} for e in eps]
+if got != want:
+    bad("the episodes are not those of episodes.csv")
+
+# Periods of care: RNE = S starts one, REC = X1 carries on, any other REC ends it.
+periods = defaultdict(list)
+for e in recs["episode"]:
+    if e["rne"] == "S" or not periods[e["child"]]:
+        periods[e["child"]].append([D(e["decom"]), None])
+    if e.get("rec", "X1") != "X1":
+        periods[e["child"]][-1][1] = D(e["dec"])
+
+iros = {}
+for x in recs["iro"]:
+    if x["name"] in iros:
+        bad("two IROs are called %s" % x["name"])
+    iros[x["name"]] = (D(x["start"]), D(x["end"]) if "end" in x else None)
+
+
+def in_post(name, a, b=None, open_end=False):
+    s, e = iros.get(name, (BIG, None))
+    return a >= s and (e is None or (not open_end and (b or a) <= e))
+
+
+def overlap(a, b):
+    return a[0] <= (b[1] or BIG) and b[0] <= (a[1] or BIG)
+
+
+# 5a-5c: allocations
+allocs = defaultdict(list)
+for a in recs["allocation"]:
+    s, e = D(a["start"]), D(a["end"]) if "end" in a else None
+    al = (s, e, a["iro"], a["reason"], "override" in a, a["id"])
+    allocs[a["child"]].append(al)
+    if a["child"] not in children:
+        bad("allocation %d: no such child" % a["id"])
+    if max(s, e or s) > YE:
+        bad("allocation %d is dated after the year's end" % a["id"])
+    if not in_post(a["iro"], s, e, e is None):
+        bad("5a: allocation %d: %s is not in post on every day of it" % (a["id"], a["iro"]))
+    if not any(ps <= s and (pe is None or (s < pe and e and e <= pe))
+               for ps, pe in periods[a["child"]]):
+        bad("5c: allocation %d does not lie within a period of care" % a["id"])
+for c, al in allocs.items():
+    mains = [a for a in al if a[3] != "cover"]
+    for i, a in enumerate(mains):
+        for b in mains[i + 1:]:
+            if overlap(a, b):
+                bad("5b: child %s has allocations %d and %d on the same day" % (c, a[5], b[5]))
+    for a in al:
+        if a[3] == "cover" and not any(
+                m[0] <= a[0] and (a[1] or BIG) <= (m[1] or BIG) and m[2] != a[2]
+                for m in mains):
+            bad("5b: cover %d is not within another IRO's allocation" % a[5])
+# 5d: siblings share an IRO unless the later allocation carries an override
+groups = defaultdict(list)
+for c in recs["child"]:
+    if "sibling_group" in c:
+        groups[c["sibling_group"]].append(c["child"])
+for members in groups.values():
+    for x in members:
+        for y in members:
+            for a in allocs[x] if x != y else []:
+                for b in allocs[y]:
+                    if "cover" not in (a[3], b[3]) and a[2] != b[2] and overlap(a, b):
+                        later = max(a, b, key=lambda z: (z[0], z[5]))
+                        if not later[4]:
+                            bad("5d: siblings %s and %s have different IROs (allocation %d)" % (x, y, later[5]))
+# 5e: a child and its looked-after parent never share an IRO
+for c in recs["child"]:
+    if "parent" in c:
+        if c["parent"] not in children:
+            bad("child %s: parent %s is not earlier in the file" % (c["child"], c["parent"]))
+        for a in allocs[c["child"]]:
+            for b in allocs[c["parent"]]:
+                if a[2] == b[2] and overlap(a, b):
+                    bad("5e: %s and their parent %s share %s" % (c["child"], c["parent"], a[2]))
+
+
+def on(c, d):
+    return {a[2] for a in allocs[c] if a[0] <= d <= (a[1] or BIG)}
+
+
+def age(c, d):
+    b = D(children[c]["dob"])
+    return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
+
+
+# 6: reviews
+reviews = {}
+held = set()
+for r in recs["review"]:
+    rid, c, h = r["id"], r["child"], r.get("history") or [{}]
+    reviews[rid] = r
+    if h[-1].get("status") != r["status"]:
+        bad("6: review %d: status is not the history's last" % rid)
+    set_for = [e["date"] for e in h if e.get("status") in ("scheduled", "rearranged")]
+    if set_for and (r.get("original"), r.get("scheduled")) != (set_for[0], set_for[-1]):
+        bad("6: review %d: original/scheduled are not the history's" % rid)
+    for i, e in enumerate(h):
+        if any(k not in e for k in ("status", "date", "at", "by")):
+            bad("6: review %d: a history entry lacks status, date, at or by" % rid)
+            break
+        if i and e["at"] < h[i - 1]["at"] or e["at"][:10] > YE.isoformat():
+            bad("6: review %d: history recorded out of order or in the future" % rid)
+        if i + 1 < len(h) and e["status"] in ("held", "stood_down", "cancelled"):
+            bad("6: review %d: %s is followed by more" % (rid, e["status"]))
+        if "requested_by" in e and e["status"] in ("scheduled", "held"):
+            bad("6: review %d: requested_by on %s" % (rid, e["status"]))
+        pending = r["status"] in ("scheduled", "rearranged")
+        if D(e["date"]) > (HORIZON if pending else YE):
+            bad("6: review %d: %s dated too late" % (rid, e["status"]))
+    if r["status"] != "held":
+        if any(k in r for k in ("held", "participation", "minutes_sent")):
+            bad("6: review %d is not held but has held fields" % rid)
+        continue
+    d = D(r["held"])
+    if [e["date"] for e in h if e["status"] == "held"] != [r["held"]]:
+        bad("6: review %d: held is not the history's" % rid)
+    if d > YE or (c, d) in held:
+        bad("6: review %d held in the future or twice on a day" % rid)
+    held.add((c, d))
+    if not any(ps <= d and (pe is None or d <= pe) for ps, pe in periods[c]):
+        bad("6: review %d is held outside every period of care" % rid)
+    if (r["participation"] == "PN0") != (age(c, d) < 4):
+        bad("6: review %d: %s at %d" % (rid, r["participation"], age(c, d)))
+    if r.get("minutes_sent", r["held"]) < r["held"]:
+        bad("6: review %d: minutes sent before it was held" % rid)
+    if "sw_attended_role" in r and r.get("sw_attended") is not True:
+        bad("6: review %d: sw_attended_role without sw_attended" % rid)
+    if not in_post(r.get("chair"), d) or (on(c, d) and r["chair"] not in on(c, d)):
+        bad("6: review %d: chair %s is not the IRO in post and allocated" % (rid, r.get("chair")))
+csv_held = sorted((x["CHILD"], dmy(x["REVIEW"]), x["REVIEW_CODE"])
+                  for x in csv.DictReader(open(folder + "/reviews.csv")))
+if csv_held != sorted((r["child"], r["held"], r["participation"])
+                      for r in recs["review"] if r["status"] == "held"):
+    bad("6: the reviews held are not those of reviews.csv")
+
+# References are to records earlier in the file; the IRO is in post and on
+# the child's case on the day.
+rec_ids = {x["id"] for x in recs["recommendation"]}
+for t in ("recommendation", "consultation", "feedback"):
+    for x in recs[t]:
+        if reviews.get(x["review"], {}).get("status") != "held":
+            bad("%s %d: review %s is not a review held" % (t, x["id"], x["review"]))
+for t in ("oversight", "contact", "qa", "advocacy", "feedback"):
+    for x in recs[t]:
+        d = D(x["date"])
+        if d > YE or x.get("child", "1000001") not in children:
+            bad("%s %d: in the future or of no child" % (t, x["id"]))
+        if "iro" in x and not in_post(x["iro"], d):
+            bad("%s %d: %s is not in post on %s" % (t, x["id"], x["iro"], d))
+        if t in ("oversight", "contact") and x["iro"] not in on(x["child"], d):
+            bad("%s %d: %s is not on the child's case" % (t, x["id"], x["iro"]))
+        for p in x.get("progress", []):
+            if p["recommendation"] not in rec_ids:
+                bad("oversight %d: no recommendation %s" % (x["id"], p["recommendation"]))
+
+# Rates
+heldr = [r for r in recs["review"] if r["status"] == "held"]
+pn = [r["participation"] for r in heldr if r["participation"] != "PN0"]
+in_post_ye = [x for x in iros if in_post(x, YE)]
+print("rearranged %.3f" % (sum(any(e["status"] == "rearranged" for e in r["history"])
+                               for r in heldr) / len(heldr)))
+print("participation %.3f" % (sum(p in ("PN1", "PN2", "PN3", "PN5", "PN6") for p in pn) / len(pn)))
+print("caseload %.1f" % (sum(any(a[3] != "cover" and a[0] <= YE <= (a[1] or BIG) for a in al)
+                             for al in allocs.values()) / len(in_post_ye)))
+print("siblings %.3f" % (sum("sibling_group" in c for c in recs["child"]) / len(children)))
+print("mothers %d" % sum("parent" in c for c in recs["child"]))
+for p in problems:
+    print("problem:", p)
+sys.exit(1 if problems else 0)
+PY
+synth --seed 4 --out "$T/p" >/dev/null 2>&1
+python3 "$T/check.py" "$T/p" 2025-03-31 >"$T/rates" 2>&1
+status=$?
+if [ $status -eq 0 ]; then
+	ok "service.jsonl obeys the rules of iro load (allocations 5a-5e, reviews 6)"
+else
+	not_ok "service.jsonl obeys the rules of iro load (allocations 5a-5e, reviews 6)" \
+		"$(grep -v '^[a-z]* [0-9.]*$' "$T/rates" | head -12)"
+fi
+python3 "$T/check.py" "$T/a" 2025-03-31 >"$T/rates5" 2>&1
+same "... and so does another authority's (seed 5)" "$?" 0
+rate() { awk -v k="$1" '$1 == k { print $2 }' "$T/rates"; }
+within() { # NAME LOW HIGH DESCRIPTION
+	v=$(rate "$1")
+	if awk -v v="$v" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v >= lo && v <= hi) }'; then
+		ok "$4 ($v)"
+	else
+		not_ok "$4" "got: '$v', want $2 to $3"
+	fi
+}
+within rearranged 0.2 0.4 "20-40% of reviews held were rearranged first"
+within participation 0.85 0.99 "85-99% of children 4+ took part in their reviews (PN1-3, PN5-6 of PN1-7)"
+within caseload 55 80 "55-80 children per IRO in post on 31/03/2025"
+within siblings 0.2 0.4 "20-40% of children are in sibling groups"
+within mothers 1 20 "a handful of looked-after mothers are linked to their babies"
+
 # ---- It never writes over a return by accident. --------------------------
 cp "$T/a/episodes.csv" "$T/episodes.before"
 synth --seed 9 --out "$T/a" >"$T/out" 2>"$T/err"
@@ -97,6 +431,13 @@ mkdir "$T/d"
 echo "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB" >"$T/d/HEADER.CSV"
 synth --out "$T/d" >/dev/null 2>&1
 same "a file named in another case counts too" "$?" 1
+mkdir "$T/s"
+echo '{}' >"$T/s/Service.JSONL"
+synth --out "$T/s" >/dev/null 2>&1
+same "service.jsonl counts too" "$?" 1
+synth --out "$T/s" --force >/dev/null 2>&1
+same "... and --force replaces it" "$(ls "$T/s" | tr '\n' ' ')" \
+	"episodes.csv header.csv reviews.csv service.jsonl uasc.csv "
 synth --seed 9 --out "$T/a" --force >/dev/null 2>&1
 same "--force replaces the return" "$?" 0
 cmp -s "$T/a/episodes.csv" "$T/episodes.before" &&
