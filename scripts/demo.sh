@@ -1,8 +1,9 @@
 #!/bin/sh
-# scripts/demo.sh IRO - makes a synthetic local authority, imports it into a
-# demo database and shows iro's main job on it: the reviews overdue and
-# coming up, and how timely reviews were over the last reporting year.
-# Called by `make demo` after the build.
+# scripts/demo.sh IRO - makes a synthetic local authority, loads every
+# record of its IRO service into a demo database and shows iro's main job on
+# it: the service's worklist and the IROs' caseloads on the last day of the
+# last reporting year, and how timely reviews were over that year. Called by
+# `make demo` after the build.
 set -eu
 IRO=${1:-build/iro}
 DIR=demo
@@ -18,16 +19,23 @@ AS_OF=$end-03-31
 
 rm -rf "$DIR"
 mkdir -p "$DIR"
-echo "== Making a synthetic local authority (600 children, SSDA903 returns to $AS_OF)"
-"$IRO" synth --children 600 --seed 2026 --year "$YEAR" --out "$DIR/903"
+echo "== Making a synthetic local authority (600 children, records to $AS_OF)"
+"$IRO" synth --children 600 --seed 2026 --year "$YEAR" --out "$DIR/synth"
 "$IRO" init --db "$DB" --authority "Northmoor Borough Council (synthetic)"
-"$IRO" import 903 "$DIR/903" --db "$DB"
+"$IRO" load "$DIR/synth/service.jsonl" --db "$DB"
 
 echo
-echo "== Reviews overdue, or due in the next 4 weeks, on $AS_OF"
-echo "   (every child looked after in the standard regime; most overdue first)"
+echo "== The IROs' caseloads on $AS_OF (IRO Handbook: 50-70 children per FTE)"
 echo
-"$IRO" due --as-of "$AS_OF" --within 28 --db "$DB"
+"$IRO" caseload --as-of "$AS_OF" --db "$DB"
+
+echo
+echo "== The service's worklist on $AS_OF: overdue work first"
+echo
+"$IRO" worklist --as-of "$AS_OF" --db "$DB" >"$DIR/worklist.txt"
+head -n 32 "$DIR/worklist.txt"
+echo "   ... (the whole list is in $DIR/worklist.txt)"
+sed -n '/^Worklist for/,$p' "$DIR/worklist.txt"
 
 echo
 echo "== Review timeliness over $YEAR"
@@ -37,8 +45,11 @@ echo
 cat <<MSG
 
 The demo database is $DB. Try, for example:
+  $IRO worklist --as-of $AS_OF --iro "NAME" --db $DB   (one IRO's list)
+  $IRO show review 1 --db $DB                          (a review and its history)
   $IRO due --as-of $AS_OF --db $DB --format csv
   $IRO reviews --from $start-04-01 --to $AS_OF --db $DB
+  $IRO import 903 $DIR/synth --db $DB                  (the same SSDA903 return)
   $IRO calendar holidays --year $end
   $IRO --help
 MSG
