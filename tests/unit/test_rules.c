@@ -201,6 +201,21 @@ static void add_step(struct record *r, const char *status, const char *date)
 		set(e, "date", date);
 }
 
+/* A review of C1 held on `held` (NULL: not held), first set for
+ * `original` and now for `scheduled`. */
+static void review(struct record *r, const char *status, const char *original,
+		   const char *scheduled, const char *held)
+{
+	record_init(r, &KIND_REVIEW);
+	set(r, "child", "C1");
+	set(r, "status", status);
+	if (original)
+		set(r, "original", original);
+	set(r, "scheduled", scheduled);
+	if (held)
+		set(r, "held", held);
+}
+
 /* Spec §2: "status history (scheduled -> rearranged (with who asked and
  * why) -> held | stood down | cancelled | adjourned)": in order, nothing
  * after the end, and the summary fields agree with it. */
@@ -209,13 +224,8 @@ static void review_history(void **state)
 	(void)state;
 	struct record r;
 	struct problems pr;
-	record_init(&r, &KIND_REVIEW);
+	review(&r, "held", "2023-02-06", "2023-02-07", "2023-02-07");
 	problems_init(&pr);
-	set(&r, "child", "C1");
-	set(&r, "status", "held");
-	set(&r, "original", "2023-02-06");
-	set(&r, "scheduled", "2023-02-07");
-	set(&r, "held", "2023-02-07");
 	add_step(&r, "scheduled", "2023-02-06");
 	add_step(&r, "rearranged", "2023-02-07");
 	add_step(&r, "held", "2023-02-07");
@@ -228,10 +238,7 @@ static void review_history(void **state)
 	assert_problem(&pr, "cannot follow held");
 	record_clear(&r);
 
-	record_init(&r, &KIND_REVIEW);
-	set(&r, "child", "C1");
-	set(&r, "status", "scheduled");
-	set(&r, "scheduled", "2023-03-01");
+	review(&r, "scheduled", NULL, "2023-03-01", NULL);
 	set(&r, "participation", "PN1");
 	add_step(&r, "scheduled", "2023-02-01");
 	record_defaults(&r);
@@ -248,13 +255,8 @@ static void review_history_made(void **state)
 	(void)state;
 	struct record r;
 	struct problems pr;
-	record_init(&r, &KIND_REVIEW);
+	review(&r, "held", "2023-02-06", "2023-02-08", "2023-02-08");
 	problems_init(&pr);
-	set(&r, "child", "C1");
-	set(&r, "status", "held");
-	set(&r, "original", "2023-02-06");
-	set(&r, "scheduled", "2023-02-08");
-	set(&r, "held", "2023-02-08");
 	assert_int_equal(review_fill_history(&r, "2023-02-08T10:00:00.000Z",
 					     "test"),
 			 0);
