@@ -128,7 +128,8 @@ static int run(const char *db, const char *const *pos)
 	if (rc == 0)
 		rc = store_audit_read(st, "caseload", 0, detail, &e);
 	if (rc == 0)
-		rc = store_each_worklist_child(st, each_child, &x, &e);
+		rc = store_each_worklist_child(st, x.as_of, x.as_of, 0,
+					       each_child, &x, &e);
 	double fte = 0;
 	long allocated = 0;
 	if (rc == 0 && (rc = add_rows(&t, &x, &fte, &allocated)) != 0)

@@ -12,26 +12,83 @@
 #include "core/date.h"
 #include "store/store_int.h"
 
+/*
+ * The children a worklist on as_of can hold anything for: those in care at
+ * some time from `since` to as_of, and those with a review held then (the
+ * minutes of a review are due after the child has left care); for one
+ * IRO, only those allocated to the IRO on as_of or whose review the IRO
+ * chaired since. Everyone else's records are never read.
+ */
+static const char SQL_ACTIVE_TABLE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS wl_active(id INTEGER PRIMARY KEY)";
+static const char SQL_ACTIVE_CLEAR[] = "DELETE FROM temp.wl_active";
+static const char SQL_ACTIVE_FILL[] =
+	"INSERT INTO temp.wl_active(id) "
+	"SELECT child_id FROM episode WHERE decom <= ?2 AND "
+	"(dec IS NULL OR dec >= ?1) "
+	"UNION SELECT child_id FROM review WHERE held_date BETWEEN ?1 AND ?2";
+static const char SQL_ACTIVE_IRO[] =
+	"DELETE FROM temp.wl_active WHERE id NOT IN ("
+	"SELECT child_id FROM allocation WHERE iro_id = ?3 AND "
+	"start_date <= ?2 AND (end_date IS NULL OR end_date >= ?2) "
+	"UNION SELECT child_id FROM review WHERE chair_iro_id = ?3 AND "
+	"held_date BETWEEN ?1 AND ?2)";
+
 static const char SQL_CHILDREN[] =
-	"SELECT id, la_child_id FROM child ORDER BY id";
+	"SELECT c.id, c.la_child_id FROM temp.wl_active AS a "
+	"JOIN child AS c ON c.id = a.id ORDER BY a.id";
 static const char SQL_EPISODES[] =
-	"SELECT child_id, decom, dec, rne, ls, place, rec FROM episode "
-	"ORDER BY child_id, decom";
+	"SELECT e.child_id, e.decom, e.dec, e.rne, e.ls, e.place, e.rec "
+	"FROM temp.wl_active AS a JOIN episode AS e ON e.child_id = a.id "
+	"ORDER BY a.id, e.decom";
 static const char SQL_REVIEWS[] =
-	"SELECT child_id, id, status, kind, source, held_date, "
-	"scheduled_date, minutes_sent_date, "
-	"permanence_plan IS NOT NULL AND permanence_plan <> 'not_recorded', "
-	"chair_iro_id FROM review ORDER BY child_id, held_date";
+	"SELECT r.child_id, r.id, r.status, r.kind, r.source, r.held_date, "
+	"r.scheduled_date, r.minutes_sent_date, "
+	"r.permanence_plan IS NOT NULL AND r.permanence_plan <> "
+	"'not_recorded', r.chair_iro_id "
+	"FROM temp.wl_active AS a JOIN review AS r ON r.child_id = a.id "
+	"ORDER BY a.id, r.held_date";
 static const char SQL_ALLOCATIONS[] =
-	"SELECT child_id, iro_id, start_date, end_date, reason = 'cover' "
-	"FROM allocation ORDER BY child_id, start_date";
+	"SELECT l.child_id, l.iro_id, l.start_date, l.end_date, "
+	"l.reason = 'cover' "
+	"FROM temp.wl_active AS a JOIN allocation AS l ON l.child_id = a.id "
+	"ORDER BY a.id, l.start_date";
 static const char SQL_CONTACTS[] =
-	"SELECT child_id, iro_id, on_date, kind <> 'phone' FROM contact "
-	"ORDER BY child_id, on_date";
+	"SELECT t.child_id, t.iro_id, t.on_date, t.kind <> 'phone' "
+	"FROM temp.wl_active AS a JOIN contact AS t ON t.child_id = a.id "
+	"ORDER BY a.id, t.on_date";
 static const char SQL_OPEN_RECS[] =
-	"SELECT r.child_id, c.id, c.due_date FROM recommendation AS c "
-	"JOIN review AS r ON r.id = c.review_id WHERE c.status = 'open' "
-	"ORDER BY r.child_id, c.due_date";
+	"SELECT r.child_id, c.id, c.due_date FROM temp.wl_active AS a "
+	"JOIN review AS r ON r.child_id = a.id "
+	"JOIN recommendation AS c ON c.review_id = r.id "
+	"WHERE c.status = 'open' ORDER BY a.id";
+
+/* Fills temp.wl_active (see above). */
+static int choose_children(struct store *st, int32_t since, int32_t as_of,
+			   int64_t iro, struct err *err)
+{
+	const char *const steps[] = { SQL_ACTIVE_TABLE, SQL_ACTIVE_CLEAR,
+				      SQL_ACTIVE_FILL, iro ? SQL_ACTIVE_IRO
+							   : NULL };
+	for (size_t i = 0; i < ARRAY_LEN(steps) && steps[i]; i++) {
+		/* Not cached: the table must exist before the rest are
+		 * prepared. */
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(st->db, steps[i], -1, &s, NULL) !=
+		    SQLITE_OK)
+			return store_fail(st, err, "choosing the children");
+		if (i >= 2) {
+			bind_date(s, 1, since);
+			bind_date(s, 2, as_of);
+			sqlite3_bind_int64(s, 3, iro);
+		}
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, err, "choosing the children");
+	}
+	return 0;
+}
 
 /* One ordered stream, stepped as the children go by. */
 struct stream {
@@ -214,9 +271,12 @@ static int one_child(struct stream *x, struct buffers *b, store_wl_fn fn,
 	return fn(ctx, &c, column_text(x[S_CHILD].s, 1));
 }
 
-int store_each_worklist_child(struct store *st, store_wl_fn fn, void *ctx,
+int store_each_worklist_child(struct store *st, int32_t since, int32_t as_of,
+			      int64_t iro, store_wl_fn fn, void *ctx,
 			      struct err *err)
 {
+	if (choose_children(st, since, as_of, iro, err))
+		return -1;
 	struct stream x[S_COUNT];
 	for (size_t i = 0; i < S_COUNT; i++) {
 		if (!(x[i].s = store_stmt(st, STREAM_SQL[i], err)))
