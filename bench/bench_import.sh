@@ -6,18 +6,7 @@
 set -eu
 IRO=${1:-build/iro}
 N=${2:-85000}
-W=$(mktemp -d "${TMPDIR:-/tmp}/iro-bench.XXXXXX")
-trap 'rm -rf "$W"' EXIT
-
-now() { date +%s.%N; }
-lap() { # LABEL COMMAND...
-	label=$1
-	shift
-	t0=$(now)
-	"$@" >"$W/out" 2>"$W/err" || { cat "$W/err" >&2; exit 1; }
-	t1=$(now)
-	awk -v l="$label" -v a="$t0" -v b="$t1" 'BEGIN { printf "| %-44s | %8.2f s |\n", l, b - a }'
-}
+. "$(dirname "$0")/lib.sh"
 
 echo "iro benchmark: $N children, $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
 echo
