@@ -9,11 +9,6 @@
 #include "store/store.h"
 #include "cli/roster.h"
 
-static const struct value *val(const struct record *r, const char *name)
-{
-	return &r->v[kind_field(r->kind, name)];
-}
-
 static int add(void *ctx, const struct record *r)
 {
 	struct roster *ro = ctx;
@@ -21,19 +16,19 @@ static int add(void *ctx, const struct record *r)
 		return -1;
 	struct roster_iro *i = &ro->v[ro->n];
 	memset(i, 0, sizeof *i);
-	snprintf(i->name, sizeof i->name, "%s", val(r, "name")->s);
-	if (val(r, "team")->set)
-		snprintf(i->team, sizeof i->team, "%s", val(r, "team")->s);
-	const struct value *end = val(r, "end");
+	snprintf(i->name, sizeof i->name, "%s", record_get(r, "name")->s);
+	if (record_get(r, "team")->set)
+		snprintf(i->team, sizeof i->team, "%s", record_get(r, "team")->s);
+	const struct value *end = record_get(r, "end");
 	i->w.id = r->id;
-	i->w.start = (int32_t)val(r, "start")->i;
+	i->w.start = (int32_t)record_get(r, "start")->i;
 	i->w.end = end->set ? (int32_t)end->i : DATE_NONE;
 	const struct record_list *fl = &r->lists[kind_list(r->kind, "fte")];
 	if (fl->count && !(i->fte = calloc(fl->count, sizeof *i->fte)))
 		return -1;
 	for (size_t k = 0; k < fl->count; k++) {
-		i->fte[k].from = (int32_t)val(&fl->items[k], "from")->i;
-		i->fte[k].fte = val(&fl->items[k], "fte")->n;
+		i->fte[k].from = (int32_t)record_get(&fl->items[k], "from")->i;
+		i->fte[k].fte = record_get(&fl->items[k], "fte")->n;
 	}
 	i->w.fte = i->fte;
 	i->w.nfte = fl->count;

@@ -36,6 +36,12 @@ int kind_list(const struct kind *k, const char *key)
 	return -1;
 }
 
+const struct value *record_get(const struct record *r, const char *name)
+{
+	int i = kind_field(r->kind, name);
+	return i < 0 ? NULL : &r->v[i];
+}
+
 void record_init(struct record *r, const struct kind *k)
 {
 	memset(r, 0, sizeof *r);

@@ -128,6 +128,10 @@ int kind_field(const struct kind *k, const char *name);
 /* The index of the list with JSON key `key`, or -1. */
 int kind_list(const struct kind *k, const char *key);
 
+/* The value of r's field `name`, or NULL when its kind has no such field.
+ * Rules read records by field name, so reordering a table breaks none. */
+const struct value *record_get(const struct record *r, const char *name);
+
 void record_init(struct record *r, const struct kind *k);
 void record_clear(struct record *r); /* frees; leaves an empty record */
 /* A deep copy; -1 when memory runs out (dst is then empty). */

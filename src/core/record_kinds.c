@@ -198,14 +198,6 @@ CODES(CODES_CHILD_SEX, CHILD_SEX);
 				  .list_key = key, .owner_column = owner,   \
 				  .check = chk }
 
-/* A field of r by name (the rules below read records by field name, so
- * reordering a table cannot break them). */
-static const struct value *val(const struct record *r, const char *name)
-{
-	int i = kind_field(r->kind, name);
-	return i < 0 ? NULL : &r->v[i];
-}
-
 static const struct field SETTING_FIELDS[] = {
 	F("key", "key", FT_TEXT, KEY, "the setting's name"),
 	F("value", "value", FT_TEXT, REQ, "its value"),
@@ -229,7 +221,7 @@ const struct kind KIND_CALENDAR_DAY = {
 
 static void check_fte(const struct record *r, struct problems *p)
 {
-	const struct value *v = val(r, "fte");
+	const struct value *v = record_get(r, "fte");
 	if (v->set && !(v->n > 0 && v->n <= 1.5))
 		problem_add(p, false, NULL, 0, "fte", NULL,
 			    "an FTE is over 0 and at most 1.5");
@@ -246,7 +238,7 @@ SUBKIND(KIND_IRO_FTE, "fte", "iro_fte", "fte", "iro_id", IRO_FTE_FIELDS,
 static void check_span(const struct record *r, const char *from,
 		       const char *to, struct problems *p)
 {
-	const struct value *a = val(r, from), *b = val(r, to);
+	const struct value *a = record_get(r, from), *b = record_get(r, to);
 	if (a->set && b->set && b->i < a->i) {
 		char d[(DATE_ISO_LEN + 1)], s[(DATE_ISO_LEN + 1)];
 		date_format_iso((int32_t)b->i, d);
@@ -287,11 +279,11 @@ KIND_WITH_LISTS(KIND_IRO, "iro", "iro", "an Independent Reviewing Officer",
 
 static void check_child(const struct record *r, struct problems *p)
 {
-	const struct value *u = val(r, "uasc");
-	if (val(r, "uasc_ceased")->set && !(u->set && u->i))
+	const struct value *u = record_get(r, "uasc");
+	if (record_get(r, "uasc_ceased")->set && !(u->set && u->i))
 		problem_add(p, false, NULL, 0, "uasc_ceased", NULL,
 			    "is only for a child recorded as UASC");
-	const struct value *par = val(r, "parent"), *id = val(r, "child");
+	const struct value *par = record_get(r, "parent"), *id = record_get(r, "child");
 	if (par->set && id->set && strcmp(par->s, id->s) == 0)
 		problem_add(p, false, NULL, 0, "parent", par->s,
 			    "a child cannot be their own parent");
@@ -324,8 +316,8 @@ KIND(KIND_CHILD, "child", "child", false, "a child", CHILD_FIELDS,
 static void check_episode(const struct record *r, struct problems *p)
 {
 	check_span(r, "decom", "dec", p);
-	bool dec = val(r, "dec")->set;
-	if (dec != val(r, "rec")->set)
+	bool dec = record_get(r, "dec")->set;
+	if (dec != record_get(r, "rec")->set)
 		problem_add(p, false, NULL, 0, dec ? "rec" : "dec", NULL,
 			    "dec and rec are recorded together");
 }
@@ -426,7 +418,7 @@ KIND_WITH_LISTS(KIND_REVIEW, "review", "review", "a review of a child's care",
 
 static void check_recommendation(const struct record *r, struct problems *p)
 {
-	const struct value *st = val(r, "status"), *ach = val(r, "achieved");
+	const struct value *st = record_get(r, "status"), *ach = record_get(r, "achieved");
 	bool achieved = st->set && strcmp(st->s, "achieved") == 0;
 	if (achieved && !ach->set)
 		problem_add(p, false, NULL, 0, "achieved", NULL,
@@ -455,7 +447,7 @@ KIND(KIND_RECOMMENDATION, "recommendation", "recommendation", true,
 static void check_consultation(const struct record *r, struct problems *p)
 {
 	check_span(r, "sent", "received", p);
-	if (val(r, "received")->set && !val(r, "sent")->set)
+	if (record_get(r, "received")->set && !record_get(r, "sent")->set)
 		problem_add(p, false, NULL, 0, "sent", NULL,
 			    "a form received must have been sent");
 }

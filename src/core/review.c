@@ -13,11 +13,6 @@
 #include "core/record.h"
 #include "core/review.h"
 
-static const struct value *val(const struct record *r, const char *name)
-{
-	return &r->v[kind_field(r->kind, name)];
-}
-
 static bool is(const struct value *v, const char *code)
 {
 	return v->set && strcmp(v->s, code) == 0;
@@ -63,8 +58,8 @@ static void check_history(const struct record *r, struct problems *p)
 	const char *prev = NULL;
 	for (size_t i = 0; i < h->count; i++) {
 		const struct record *e = &h->items[i];
-		const char *st = val(e, "status")->s;
-		const struct value *d = val(e, "date");
+		const char *st = record_get(e, "status")->s;
+		const struct value *d = record_get(e, "date");
 		if (!st)
 			continue; /* reported as a missing field */
 		if (!may_follow(prev, st))
@@ -79,7 +74,7 @@ static void check_history(const struct record *r, struct problems *p)
 			problem_add(p, false, NULL, 0, "history", st,
 				    "needs the date it was %s for",
 				    moves ? "set" : "held");
-		if (val(e, "requested_by")->set &&
+		if (record_get(e, "requested_by")->set &&
 		    (strcmp(st, "scheduled") == 0 || strcmp(st, "held") == 0))
 			problem_add(p, false, NULL, 0, "requested_by", st,
 				    "is for a review rearranged, adjourned, "
@@ -93,12 +88,12 @@ static void check_history(const struct record *r, struct problems *p)
 			held = (int32_t)d->i;
 		prev = st;
 	}
-	const struct value *status = val(r, "status");
+	const struct value *status = record_get(r, "status");
 	if (prev && status->set && strcmp(prev, status->s) != 0)
 		problem_add(p, false, NULL, 0, "status", status->s,
 			    "the history ends %s", prev);
-	const struct value *o = val(r, "original"), *s = val(r, "scheduled"),
-			   *hd = val(r, "held");
+	const struct value *o = record_get(r, "original"), *s = record_get(r, "scheduled"),
+			   *hd = record_get(r, "held");
 	if (original != DATE_NONE && (!o->set || o->i != original))
 		date_problem(p, "original", o,
 			     "the history first schedules it for", original);
@@ -112,7 +107,7 @@ static void check_history(const struct record *r, struct problems *p)
 
 void review_check(const struct record *r, struct problems *p)
 {
-	const struct value *status = val(r, "status"), *held = val(r, "held");
+	const struct value *status = record_get(r, "status"), *held = record_get(r, "held");
 	bool is_held = is(status, "held");
 	if (is_held && !held->set)
 		problem_add(p, false, NULL, 0, "held", NULL,
@@ -124,21 +119,21 @@ void review_check(const struct record *r, struct problems *p)
 	static const char *const HELD_ONLY[] = { "participation",
 						 "minutes_sent" };
 	for (size_t i = 0; i < ARRAY_LEN(HELD_ONLY); i++)
-		if (!is_held && val(r, HELD_ONLY[i])->set)
+		if (!is_held && record_get(r, HELD_ONLY[i])->set)
 			problem_add(p, false, NULL, 0, HELD_ONLY[i], NULL,
 				    "is only for a review held");
-	const struct value *sw = val(r, "sw_attended");
-	if (val(r, "sw_attended_role")->set && !(sw->set && sw->i))
+	const struct value *sw = record_get(r, "sw_attended");
+	if (record_get(r, "sw_attended_role")->set && !(sw->set && sw->i))
 		problem_add(p, false, NULL, 0, "sw_attended_role", NULL,
 			    "is only for a review the social worker (or "
 			    "someone for them) attended");
-	const struct value *minutes = val(r, "minutes_sent");
+	const struct value *minutes = record_get(r, "minutes_sent");
 	if (minutes->set && held->set && minutes->i < held->i)
 		date_problem(p, "minutes_sent", minutes,
 			     "is before the review was held on",
 			     (int32_t)held->i);
 	if (!review_status_final(status->set ? status->s : "held") &&
-	    !val(r, "scheduled")->set)
+	    !record_get(r, "scheduled")->set)
 		problem_add(p, false, NULL, 0, "scheduled", NULL,
 			    "a review %s needs the date it is set for",
 			    status->s);
@@ -162,7 +157,7 @@ static int add_entry(struct record *r, const char *status, int32_t date,
 
 static int32_t date_of(const struct record *r, const char *name)
 {
-	const struct value *v = val(r, name);
+	const struct value *v = record_get(r, name);
 	return v->set ? (int32_t)v->i : DATE_NONE;
 }
 
@@ -182,7 +177,7 @@ int review_fill_history(struct record *r, const char *at, const char *by)
 		}
 		return 0;
 	}
-	const struct value *status = val(r, "status");
+	const struct value *status = record_get(r, "status");
 	if (!status->set)
 		return 0;
 	int32_t original = date_of(r, "original");

@@ -284,6 +284,22 @@ const char *column_text(sqlite3_stmt *s, int i)
 	return t ? t : "";
 }
 
+void column_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+	snprintf(dst, size, "%s", column_text(s, i));
+}
+
+void column_episode(sqlite3_stmt *s, int i, struct episode *e)
+{
+	memset(e, 0, sizeof *e);
+	e->decom = column_date(s, i);
+	e->dec = column_date(s, i + 1);
+	e->rne = column_text(s, i + 2)[0];
+	column_copy(s, i + 3, e->ls, sizeof e->ls);
+	column_copy(s, i + 4, e->place, sizeof e->place);
+	column_copy(s, i + 5, e->rec, sizeof e->rec);
+}
+
 int store_begin(struct store *st, struct err *err)
 {
 	if (exec(st, "BEGIN IMMEDIATE", err, "starting a transaction"))

@@ -23,11 +23,6 @@ static const char SQL_ALL_HELD[] =
 	"WHERE status = 'held' AND kind <> 'pathway_plan' "
 	"ORDER BY child_id, held_date";
 
-static void copy_code(char *dst, size_t size, const char *src)
-{
-	snprintf(dst, size, "%s", src);
-}
-
 int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 		     struct err *err)
 {
@@ -54,13 +49,7 @@ int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 				result = err_set(err, "out of memory");
 				goto done;
 			}
-			struct episode *ep = &eps[ne++];
-			ep->decom = column_date(e, 1);
-			ep->dec = column_date(e, 2);
-			ep->rne = column_text(e, 3)[0];
-			copy_code(ep->ls, sizeof ep->ls, column_text(e, 4));
-			copy_code(ep->place, sizeof ep->place, column_text(e, 5));
-			copy_code(ep->rec, sizeof ep->rec, column_text(e, 6));
+			column_episode(e, 1, &eps[ne++]);
 			erc = sqlite3_step(e);
 		}
 		while (rrc == SQLITE_ROW && sqlite3_column_int64(r, 0) < id)
@@ -71,7 +60,7 @@ int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 				goto done;
 			}
 			held[nh] = column_date(r, 1);
-			copy_code(pn[nh], sizeof pn[nh], column_text(r, 2));
+			column_copy(r, 2, pn[nh], sizeof pn[nh]);
 			nh++;
 			rrc = sqlite3_step(r);
 		}

@@ -131,22 +131,16 @@ static int resolve(struct store *st, struct record *r, struct problems *p,
 	return 0;
 }
 
-static const struct value *field(const struct record *r, const char *name)
-{
-	int i = kind_field(r->kind, name);
-	return i < 0 ? NULL : &r->v[i];
-}
-
 /* The child a record is about: its "child" field, or its review's. */
 static int64_t child_of(struct store *st, const struct record *r,
 			struct err *err)
 {
 	if (r->kind == &KIND_CHILD)
 		return r->id;
-	const struct value *c = field(r, "child");
+	const struct value *c = record_get(r, "child");
 	if (c && c->set)
 		return c->i;
-	const struct value *rv = field(r, "review");
+	const struct value *rv = record_get(r, "review");
 	if (rv && rv->set)
 		return int_lookup(st, SQL_REVIEW_CHILD, rv->i, err);
 	return 0;
@@ -162,7 +156,7 @@ static int find(struct store *st, struct record *r, struct record *old,
 	if (k == &KIND_REVIEW) {
 		/* A held review given without an id is the one held that
 		 * day, the key an SSDA903 import matches on. */
-		const struct value *c = field(r, "child"), *h = field(r, "held");
+		const struct value *c = record_get(r, "child"), *h = record_get(r, "held");
 		if (!h->set) {
 			record_init(old, k);
 			return 0;
@@ -190,7 +184,7 @@ static int find(struct store *st, struct record *r, struct record *old,
 static void same_child(const struct record *r, const struct record *old,
 		       struct problems *p)
 {
-	const struct value *a = field(r, "child"), *b = field(old, "child");
+	const struct value *a = record_get(r, "child"), *b = record_get(old, "child");
 	if (a && a->set && b && b->set && strcmp(a->s, b->s) != 0) {
 		char n[24];
 		snprintf(n, sizeof n, "%" PRId64, old->id);

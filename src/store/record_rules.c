@@ -51,11 +51,6 @@ static void child_facts_free(struct child_facts *c)
 	free(c->periods);
 }
 
-static void copy_text(char *dst, size_t size, sqlite3_stmt *s, int col)
-{
-	snprintf(dst, size, "%s", column_text(s, col));
-}
-
 static int load_child(struct store *st, int64_t id, struct child_facts *c,
 		      struct err *err)
 {
@@ -68,8 +63,8 @@ static int load_child(struct store *st, int64_t id, struct child_facts *c,
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		c->dob = column_date(s, 0);
-		copy_text(c->la_child_id, sizeof c->la_child_id, s, 1);
-		copy_text(c->sibling_group, sizeof c->sibling_group, s, 2);
+		column_copy(s, 1, c->la_child_id, sizeof c->la_child_id);
+		column_copy(s, 2, c->sibling_group, sizeof c->sibling_group);
 		c->parent = sqlite3_column_int64(s, 3);
 	}
 	sqlite3_reset(s);
@@ -82,14 +77,7 @@ static int load_child(struct store *st, int64_t id, struct child_facts *c,
 			sqlite3_reset(s);
 			return err_set(err, "out of memory");
 		}
-		struct episode *e = &c->eps[c->neps++];
-		memset(e, 0, sizeof *e);
-		e->decom = column_date(s, 0);
-		e->dec = column_date(s, 1);
-		e->rne = column_text(s, 2)[0];
-		copy_text(e->ls, sizeof e->ls, s, 3);
-		copy_text(e->place, sizeof e->place, s, 4);
-		copy_text(e->rec, sizeof e->rec, s, 5);
+		column_episode(s, 0, &c->eps[c->neps++]);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -110,7 +98,7 @@ static int load_iro(struct store *st, int64_t id, struct iro_post *out,
 	sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		copy_text(name, size, s, 0);
+		column_copy(s, 0, name, size);
 		out->name = name;
 		out->start = column_date(s, 1);
 		out->end = column_date(s, 2);
@@ -119,12 +107,6 @@ static int load_iro(struct store *st, int64_t id, struct iro_post *out,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, err, "reading an IRO");
 	return rc == SQLITE_ROW;
-}
-
-static const struct value *val(const struct record *r, const char *name)
-{
-	int i = kind_field(r->kind, name);
-	return i < 0 ? NULL : &r->v[i];
 }
 
 static int32_t date_or_none(const struct value *v)
@@ -137,7 +119,7 @@ static int check_in_post(struct store *st, const struct record *r,
 			 const char *name, int32_t from, int32_t to,
 			 struct problems *p, struct err *err)
 {
-	const struct value *v = val(r, name);
+	const struct value *v = record_get(r, name);
 	if (!v || !v->set || from == DATE_NONE)
 		return 0;
 	struct iro_post post;
@@ -159,16 +141,16 @@ static int32_t today(void)
 static int review_rules(struct store *st, const struct record *r,
 			struct problems *p, struct err *err)
 {
-	const struct value *held = val(r, "held");
+	const struct value *held = record_get(r, "held");
 	if (!held->set)
 		return 0;
 	struct child_facts c;
-	int rc = load_child(st, val(r, "child")->i, &c, err);
+	int rc = load_child(st, record_get(r, "child")->i, &c, err);
 	if (rc == 0) {
 		struct review_facts f = { c.dob, c.periods, c.nperiods,
 					  today() };
-		const struct value *pn = val(r, "participation");
-		rule_review_held(val(r, "kind")->s, (int32_t)held->i,
+		const struct value *pn = record_get(r, "participation");
+		rule_review_held(record_get(r, "kind")->s, (int32_t)held->i,
 				 pn->set ? pn->s : NULL, &f, p);
 		rc = check_in_post(st, r, "chair", (int32_t)held->i,
 				   (int32_t)held->i, p, err);
@@ -179,7 +161,7 @@ static int review_rules(struct store *st, const struct record *r,
 	sqlite3_stmt *s = store_stmt(st, SQL_HELD_SAME_DAY, err);
 	if (!s)
 		return -1;
-	sqlite3_bind_int64(s, 1, val(r, "child")->i);
+	sqlite3_bind_int64(s, 1, record_get(r, "child")->i);
 	bind_date(s, 2, (int32_t)held->i);
 	sqlite3_bind_int64(s, 3, r->id);
 	if (sqlite3_step(s) == SQLITE_ROW) {
@@ -236,7 +218,7 @@ static int add_allocations(struct store *st, const struct child_facts *c,
 		f->iro_id = sqlite3_column_int64(s, 4);
 		snprintf(a->child[a->n], sizeof a->child[a->n], "%s",
 			 c->la_child_id);
-		copy_text(a->iro[a->n], sizeof a->iro[a->n], s, 5);
+		column_copy(s, 5, a->iro[a->n], sizeof a->iro[a->n]);
 		f->override = sqlite3_column_int(s, 6) != 0;
 		a->n++;
 	}
@@ -290,7 +272,7 @@ static int allocation_rules(struct store *st, const struct record *r,
 {
 	struct child_facts c;
 	struct alloc_set own = { 0 }, sib = { 0 }, fam = { 0 };
-	int rc = load_child(st, val(r, "child")->i, &c, err);
+	int rc = load_child(st, record_get(r, "child")->i, &c, err);
 	if (!rc)
 		rc = add_allocations(st, &c, r->id, &own, err);
 	if (!rc && c.sibling_group[0])
@@ -302,20 +284,20 @@ static int allocation_rules(struct store *st, const struct record *r,
 		alloc_set_fix(&own);
 		alloc_set_fix(&sib);
 		alloc_set_fix(&fam);
-		int32_t start = (int32_t)val(r, "start")->i;
+		int32_t start = (int32_t)record_get(r, "start")->i;
 		struct alloc_fact a = {
 			.child = c.la_child_id,
-			.iro = val(r, "iro")->s,
-			.iro_id = val(r, "iro")->i,
+			.iro = record_get(r, "iro")->s,
+			.iro_id = record_get(r, "iro")->i,
 			.start = start,
 			.end = rule_allocation_end(start,
-						   date_or_none(val(r, "end")),
+						   date_or_none(record_get(r, "end")),
 						   c.periods, c.nperiods),
-			.cover = strcmp(val(r, "reason")->s, "cover") == 0,
+			.cover = strcmp(record_get(r, "reason")->s, "cover") == 0,
 		};
 		struct allocation_facts f = {
 			c.periods, c.nperiods, own.v, own.n, sib.v, sib.n,
-			fam.v, fam.n, val(r, "override")->set,
+			fam.v, fam.n, record_get(r, "override")->set,
 		};
 		rule_allocation(&a, &f, p);
 		rc = check_in_post(st, r, "iro", a.start, a.end, p, err);
@@ -338,7 +320,7 @@ int store_record_rules(struct store *st, const struct record *r,
 	if (k == &KIND_ALLOCATION)
 		return allocation_rules(st, r, p, err);
 	if (k == &KIND_CONTACT || k == &KIND_OVERSIGHT || k == &KIND_QA) {
-		int32_t d = date_or_none(val(r, "date"));
+		int32_t d = date_or_none(record_get(r, "date"));
 		return check_in_post(st, r, "iro", d, d, p, err);
 	}
 	return 0;

@@ -34,6 +34,11 @@ int bind_date(sqlite3_stmt *s, int i, int32_t date);
 int bind_text(sqlite3_stmt *s, int i, const char *text); /* "" -> NULL */
 int32_t column_date(sqlite3_stmt *s, int i);
 const char *column_text(sqlite3_stmt *s, int i); /* NULL -> "" */
+/* Copies column i's text ("" for NULL) into dst, cut to fit. */
+void column_copy(sqlite3_stmt *s, int i, char *dst, size_t size);
+/* An episode from six columns from i on: decom, dec, rne, ls, place, rec
+ * (what the clocks need of it). */
+void column_episode(sqlite3_stmt *s, int i, struct episode *e);
 
 /* Sets err from the connection's last error; returns -1. */
 int store_fail(struct store *st, struct err *err, const char *doing);

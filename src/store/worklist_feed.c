@@ -125,25 +125,13 @@ static void buffers_free(struct buffers *b)
 	free(b->recs);
 }
 
-static void copy_code(char *dst, size_t size, sqlite3_stmt *s, int col)
-{
-	snprintf(dst, size, "%s", column_text(s, col));
-}
-
 static int read_episodes(struct stream *x, int64_t id, struct buffers *b,
 			 size_t *n)
 {
 	for (*n = 0; at_child(x, id); x->rc = sqlite3_step(x->s)) {
 		if (GROW(b->eps, b->ecap, *n + 1))
 			return -1;
-		struct episode *e = &b->eps[(*n)++];
-		memset(e, 0, sizeof *e);
-		e->decom = column_date(x->s, 1);
-		e->dec = column_date(x->s, 2);
-		e->rne = column_text(x->s, 3)[0];
-		copy_code(e->ls, sizeof e->ls, x->s, 4);
-		copy_code(e->place, sizeof e->place, x->s, 5);
-		copy_code(e->rec, sizeof e->rec, x->s, 6);
+		column_episode(x->s, 1, &b->eps[(*n)++]);
 	}
 	return 0;
 }
