@@ -269,7 +269,10 @@ const struct command CMD_SHOW = {
 	.summary = "Show a record as JSON, then each version it replaced.",
 	.details = "The first line is the record (docs/records.md); each "
 		   "later line a version it\nreplaced, newest first, with "
-		   "who replaced it and when. The read is audited.",
+		   "who replaced it and when. The read is audited.\n\n"
+		   "REF is the record's id, a child's LA child id, an IRO's "
+		   "name, or the key\nfields separated by commas (an "
+		   "episode: CHILD,DECOM).",
 	.run = run_show,
 };
 

@@ -115,8 +115,9 @@ static int run(const char *db, const char *const *pos)
 			       "review due in the window, those whose\nreviews "
 			       "due in it were all held in time.\n", b);
 			printf("Overdue on %s: %ld (children looked after whose "
-			       "next review was due before that day).\n",
-			       b, t->overdue_at_end);
+			       "next review was due before that day),\nand %ld "
+			       "short-break or adoption reviews.\n",
+			       b, t->overdue_at_end, t->overdue_apart_at_end);
 			printf("Counted apart: %ld short-break reviews, %ld "
 			       "adoption reviews",
 			       t->held_by_regime[REGIME_SHORT_BREAK],

@@ -50,6 +50,53 @@ int rc_apply(const struct command *cmd, struct record *r,
 	return 0;
 }
 
+/* The key fields of a record (docs/records.md) from REF, separated by
+ * commas: "C01,2024-03-01" for an episode. 1 when they make a key (refs
+ * resolved), 0 when a ref is not there, -1 on a database failure, -2 when
+ * REF is no key (said). */
+static int key_of(const struct command *cmd, struct store *st,
+		  const char *ref, struct record *key, struct err *e)
+{
+	const struct kind *k = key->kind;
+	const char *at = ref;
+	size_t nkeys = 0, all = 0;
+	for (size_t f = 0; f < k->nfields; f++)
+		all += (k->fields[f].flags & FF_KEY) != 0;
+	for (size_t f = 0; f < k->nfields; f++) {
+		if (!(k->fields[f].flags & FF_KEY))
+			continue;
+		nkeys++;
+		/* one key field (an IRO's name) is REF whole */
+		size_t len = !at ? 0 : all == 1 ? strlen(at) : strcspn(at, ",");
+		char part[256], why[1200];
+		if (!at || len == 0 || len >= sizeof part) {
+			args_bad(cmd, k->name, ref, k->has_id ? "not an id"
+						     : "not the record's key "
+						       "(docs/records.md)");
+			return -2;
+		}
+		memcpy(part, at, len);
+		part[len] = '\0';
+		at = at[len] ? at + len + 1 : NULL;
+		if (record_parse_value(key, f, part, why, sizeof why)) {
+			args_bad(cmd, k->name, ref, why);
+			return -2;
+		}
+	}
+	if (nkeys == 0 || at) {
+		args_bad(cmd, k->name, ref, k->has_id ? "not an id"
+					     : "not the record's key "
+					       "(docs/records.md)");
+		return -2;
+	}
+	struct problems p;
+	problems_init(&p);
+	int rc = store_record_resolve(st, key, &p, e);
+	rc = rc < 0 ? -1 : p.errors ? 0 : 1;
+	problems_free(&p);
+	return rc;
+}
+
 int rc_find(const struct command *cmd, struct store *st,
 	    const struct kind *k, const char *ref, struct record *out)
 {
@@ -58,16 +105,17 @@ int rc_find(const struct command *cmd, struct store *st,
 	if (k->has_id && ref[0] >= '1' && ref[0] <= '9' &&
 	    strspn(ref, "0123456789") == strlen(ref)) {
 		found = store_record_get(st, k, strtoll(ref, NULL, 10), out, &e);
-	} else if (k == &KIND_CHILD || k == &KIND_IRO) {
+	} else {
 		struct record key;
 		record_init(&key, k);
-		record_set_text(&key, 0, ref); /* the first field is the key */
-		found = store_record_find(st, &key, out, &e);
+		found = key_of(cmd, st, ref, &key, &e);
+		if (found > 0)
+			found = store_record_find(st, &key, out, &e);
+		else
+			record_init(out, k);
 		record_clear(&key);
-	} else {
-		record_init(out, k);
-		args_bad(cmd, k->name, ref, "not an id");
-		return 1;
+		if (found == -2)
+			return 1;
 	}
 	if (found < 0)
 		fprintf(stderr, "iro %s: %s\n", cmd->name, e.msg);

@@ -84,9 +84,18 @@ void tml_add_child(struct timeliness *t, const struct calendar *cal,
 		}
 	}
 
-	/* Child level, and overdue at the end: only children looked after on
-	 * the last day, in the standard regime. */
+	/* Overdue at the end: children looked after on the last day. */
 	int open = period_open_index(p, np, t->to);
+	struct next_review next;
+	if (open >= 0 && sched_next_review(cal, p, np, held, n, t->to, &next) &&
+	    sched_days_overdue(next.due, t->to) > 0) {
+		if (next.regime == REGIME_STANDARD)
+			t->overdue_at_end++;
+		else
+			t->overdue_apart_at_end++;
+	}
+
+	/* Child level: only those in the standard regime on the last day. */
 	if (open < 0 || sched_regime_on(&p[open], t->to) != REGIME_STANDARD)
 		return;
 
@@ -115,9 +124,4 @@ void tml_add_child(struct timeliness *t, const struct calendar *cal,
 			t->children_all_in_time++;
 	}
 
-	struct next_review next;
-	if (sched_next_review(cal, p, np, held, n, t->to, &next) &&
-	    next.regime == REGIME_STANDARD &&
-	    sched_days_overdue(next.due, t->to) > 0)
-		t->overdue_at_end++;
 }

@@ -8,7 +8,8 @@
  *    due in the window were all held in time / those children; children
  *    with no review due in the window are left out.
  *  - Overdue at the end: children looked after at the window's end whose
- *    next review was due before that day and not held by it.
+ *    next review was due before that day and not held by it; a standard
+ *    review in overdue_at_end, a short-break or adoption one apart.
  *
  * Short-break and adoption-regime reviews are not standard reviews: they
  * are counted apart (held_by_regime), and a child leaves the standard
@@ -31,7 +32,8 @@ struct timeliness {
 	long held_outside_periods;         /* held on no day of a period */
 	long children_with_due;
 	long children_all_in_time;
-	long overdue_at_end;
+	long overdue_at_end;       /* the next review a standard one */
+	long overdue_apart_at_end; /* a short-break or adoption review */
 };
 
 void tml_init(struct timeliness *t, int32_t from, int32_t to);

@@ -30,7 +30,9 @@
  *  - Reviews: the schedule of core/schedule.h, asked for the next due date
  *    after each review held, as sched_next_review gives it; held a few
  *    days before (or, about 7% of the time, some days after) it is due,
- *    with an extra review 2-6 weeks after some placement moves.
+ *    with an extra review 2-6 weeks after some placement moves. Short
+ *    breaks too: an open V4 agreement is reviewed 3 months in and then
+ *    six-monthly, while a V3 break ends long before a review falls due.
  *
  * The proportions follow the DfE's published children-looked-after
  * statistics and IRO annual reports closely enough for a demonstration;
@@ -1315,14 +1317,12 @@ static void make_reviews(struct gen *g)
 	if (g->neps == 0)
 		return;
 	build_periods(g);
-	if (g->short_breaks || g->oom)
+	if (g->oom)
 		return;
 	size_t np = g->nper;
 	size_t ti = 0;
 	for (size_t k = 0; k < np; k++) {
 		const struct period *p = &g->per[k];
-		if (p->short_break)
-			continue;
 		int32_t limit = g->year_end;
 		if (p->end != DATE_NONE)
 			limit = min32(p->end - 1, limit);
@@ -1492,8 +1492,10 @@ static void write_child(struct gen *g)
 		emit(&g->out[S903_EPISODES], ec);
 	}
 
-	/* Reviews. */
-	for (size_t i = 0; i < g->nheld; i++) {
+	/* Reviews: none for a child who only has short breaks, whose reviews
+	 * the return does not hold (DfE rule 399) but the IRO service does
+	 * (service.jsonl). */
+	for (size_t i = 0; i < (g->short_breaks ? 0 : g->nheld); i++) {
 		date_format_903(g->held[i], d1);
 		const char *rc[] = {
 			[S903_R_CHILD] = g->id,
@@ -1519,7 +1521,8 @@ static void write_child(struct gen *g)
 
 	g->st->children++;
 	g->st->episodes += (long)g->neps;
-	g->st->reviews += (long)g->nheld;
+	if (!g->short_breaks)
+		g->st->reviews += (long)g->nheld;
 	if (g->short_breaks)
 		g->st->short_breaks++;
 	else if (lastep->dec == DATE_NONE)

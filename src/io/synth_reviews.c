@@ -20,7 +20,7 @@
  *    for 3%, and not yet for some recent ones.
  *  - Stood down or cancelled: 3% of reviews have a booking after them that
  *    never happened. Next review: one booked for 95% of the children looked
- *    after on the last day (short breaks apart) whose review falls due
+ *    after on the last day whose review falls due
  *    within 4 months - nothing is booked further ahead than that - near
  *    the due date (10% after it), 15% of them rearranged.
  *  - In the last three collection years: 2-5 recommendations per review,
@@ -28,7 +28,8 @@
  *    is a plan, like a booking); achieved 70%, not achieved 15%, no longer
  *    relevant 5% of those due 3-6 months before the year's end, fewer open
  *    the older they are, mostly open when not yet due, none left open once
- *    the child has left care. Consultation forms for 70% of reviews; a
+ *    the child has left care, nor once a review after the due date has
+ *    looked at it. Consultation forms for 70% of reviews; a
  *    midpoint check for half the intervals between reviews, and the odd
  *    case check or footprint; an IRO contact in the 6 weeks before 70% of
  *    reviews and a first visit after 80% of new allocations (60% of
@@ -591,9 +592,11 @@ static void owner(const struct kw *w, const char *role, int chair, char *out,
 }
 
 /* A recommendation's outcome by the year's end: the older, the more
- * surely settled; one still open when the child has left care lapses. */
-static void outcome(const struct kw *w, int32_t held, const struct period *p,
-		    struct rec_made *m)
+ * surely settled; one still open when the child has left care lapses, and
+ * one due before the child's next review is settled there (`next`, the
+ * next review held, or DATE_NONE), as the IRO reviews progress on each. */
+static void outcome(const struct kw *w, int32_t held, int32_t next,
+		    const struct period *p, struct rec_made *m)
 {
 	struct rng *r = w->r;
 	int32_t ye = w->s->year_end;
@@ -607,13 +610,17 @@ static void outcome(const struct kw *w, int32_t held, const struct period *p,
 	} BY_AGE[] = {
 		{ 183, { 0.70, 0.21, 0.08 } },
 		{ 90, { 0.70, 0.15, 0.05 } },
-		{ 0, { 0.65, 0.12, 0.05 } },
+		{ 0, { 0.72, 0.12, 0.06 } },
 		{ 0, { 0.25, 0, 0 } }, /* not yet due */
 	};
 	size_t a = 0;
 	while (a + 1 < ARRAY_LEN(BY_AGE) && m->due >= ye - BY_AGE[a].before)
 		a++;
 	const double *q = BY_AGE[a].p;
+	/* settled at the next review: the open share goes to the rest */
+	double scale = next != DATE_NONE && m->due <= next && a + 1 <
+			       ARRAY_LEN(BY_AGE) ? q[0] + q[1] + q[2] : 1;
+	u *= scale;
 	m->status = u < q[0]		       ? "achieved"
 		    : u < q[0] + q[1]	       ? "not_achieved"
 		    : u < q[0] + q[1] + q[2] ? "no_longer_relevant"
@@ -630,7 +637,8 @@ static void outcome(const struct kw *w, int32_t held, const struct period *p,
 }
 
 static int write_recommendations(struct kw *w, struct held_made *hm,
-				 const struct period *p, int chair, int age)
+				 int32_t next, const struct period *p,
+				 int chair, int age)
 {
 	struct svc *s = w->s;
 	struct jline *j = &s->j;
@@ -650,7 +658,7 @@ static int write_recommendations(struct kw *w, struct held_made *hm,
 		owner(w, role, chair, name, sizeof name);
 		m->id = svc_take_id(s, OUT_RECOMMENDATION);
 		m->due = date_add_months(hm->date, rng_between(r, 1, 4));
-		outcome(w, hm->date, p, m);
+		outcome(w, hm->date, next, p, m);
 		jl_start(j, "recommendation");
 		jl_int(j, "id", m->id);
 		jl_int(j, "review", hm->id);
@@ -918,7 +926,8 @@ static int held_review(struct kw *w, size_t i)
 	int rc = svc_emit(s, OUT_REVIEW);
 
 	if (!rc && h >= s->recent3) {
-		rc = write_recommendations(w, hm, p, chair, age);
+		int32_t next = i + 1 < c->nheld ? c->held[i + 1] : DATE_NONE;
+		rc = write_recommendations(w, hm, next, p, chair, age);
 		if (!rc && rng_chance(r, P_CONSULTED))
 			rc = write_consultations(w, hm, p, age);
 		if (rng_chance(r, P_CONTACT)) {
@@ -987,8 +996,7 @@ static int next_review(struct kw *w)
 	struct jline *j = &s->j;
 	int32_t ye = s->year_end;
 	struct next_review nx;
-	if (c->short_breaks ||
-	    !sched_next_review(s->cal, c->per, c->nper, c->held, c->nheld, ye,
+	if (!sched_next_review(s->cal, c->per, c->nper, c->held, c->nheld, ye,
 			       &nx) ||
 	    nx.due == DATE_NONE)
 		return 0;
@@ -1041,8 +1049,6 @@ static int next_review(struct kw *w)
 static void first_visits(struct kw *w)
 {
 	const struct svc *s = w->s;
-	if (w->c->short_breaks)
-		return;
 	for (size_t i = s->kid_alloc[w->k]; i < s->kid_alloc[w->k + 1]; i++) {
 		const struct svc_alloc *a = &s->alloc[i];
 		double p = a->reason == AR_NEW ? P_FIRST_VISIT

@@ -3,8 +3,9 @@
  *
  * Records are matched on their natural keys (the child's id; the child and
  * the episode's DECOM; the child and the review's date). A new record is
- * added; a record whose fields differ is updated, and the old and new
- * values go into the audit log, so nothing is lost; nothing is deleted,
+ * added; a record whose fields differ is updated, its old version kept in
+ * the revision table like any change (records.c) and the old and new
+ * values named in the audit log, so nothing is lost; nothing is deleted,
  * because a year's return only holds that year's episodes. Importing the
  * same files twice changes nothing and writes nothing.
  */
@@ -14,6 +15,8 @@
 #include "lib/jsonw.h"
 #include "lib/xalloc.h"
 #include "core/date.h"
+#include "core/record.h"
+#include "store/records_int.h"
 #include "store/store_int.h"
 
 static const char SQL_CHILD_GET[] =
@@ -191,8 +194,9 @@ static int64_t import_child(struct store *st, const struct s903_child *c,
 		if (!diff_fields(ch, "child", NULL, CHILD_FIELD_NAMES, old, new,
 				 CHILD_FIELDS))
 			return id;
-		sqlite3_stmt *u = store_stmt(st, SQL_CHILD_UPDATE, err);
-		if (!u)
+		sqlite3_stmt *u;
+		if (store_record_keep(st, &KIND_CHILD, id, id, err) ||
+		    !(u = store_stmt(st, SQL_CHILD_UPDATE, err)))
 			return 0;
 		sqlite3_bind_int64(u, 1, id);
 		bind_fields(u, 2, new, CHILD_FIELDS);
@@ -293,8 +297,10 @@ static int import_episodes(struct store *st, int64_t child_id,
 					 EPISODE_FIELD_NAMES, match->f, new,
 					 EPISODE_FIELDS))
 				continue;
-			sqlite3_stmt *u = store_stmt(st, SQL_EPISODE_UPDATE, err);
-			if (!u) {
+			sqlite3_stmt *u = NULL;
+			if (store_record_keep(st, &KIND_EPISODE, match->id,
+					      child_id, err) ||
+			    !(u = store_stmt(st, SQL_EPISODE_UPDATE, err))) {
 				result = -1;
 				break;
 			}
@@ -384,8 +390,10 @@ static int import_reviews(struct store *st, int64_t child_id,
 		char key[DATE_ISO_LEN + 1];
 		date_format_iso(v->date, key);
 		note_change(ch, "review", key, "pn_code", match->pn, v->pn);
-		sqlite3_stmt *u = store_stmt(st, SQL_REVIEW_UPDATE_PN, err);
-		if (!u) {
+		sqlite3_stmt *u = NULL;
+		if (store_record_keep(st, &KIND_REVIEW, match->id, child_id,
+				      err) ||
+		    !(u = store_stmt(st, SQL_REVIEW_UPDATE_PN, err))) {
 			result = -1;
 			break;
 		}

@@ -78,10 +78,8 @@ static int64_t int_lookup(struct store *st, const char *sql, int64_t key,
 	return v;
 }
 
-/* Finds the store's ids of what r refers to (children by LA id, IROs by
- * name, records by id), in r and its lists. */
-static int resolve(struct store *st, struct record *r, struct problems *p,
-		   struct err *err)
+int store_record_resolve(struct store *st, struct record *r,
+			 struct problems *p, struct err *err)
 {
 	const struct kind *k = r->kind;
 	for (size_t i = 0; i < k->nfields; i++) {
@@ -126,7 +124,8 @@ static int resolve(struct store *st, struct record *r, struct problems *p,
 	}
 	for (size_t l = 0; l < k->nlists; l++)
 		for (size_t i = 0; i < r->lists[l].count; i++)
-			if (resolve(st, &r->lists[l].items[i], p, err))
+			if (store_record_resolve(st, &r->lists[l].items[i], p,
+						 err))
 				return -1;
 	return 0;
 }
@@ -208,7 +207,7 @@ int store_record_put(struct store *st, struct record *r,
 			return err_set(err, "out of memory");
 	}
 	record_check(r, p);
-	if (resolve(st, r, p, err))
+	if (store_record_resolve(st, r, p, err))
 		return -1;
 	if (p->errors > errors)
 		return 0;

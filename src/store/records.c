@@ -441,6 +441,19 @@ static int write_revision(struct store *st, const struct record *old,
 	return store_exec_step(st, s, err, "keeping the old version");
 }
 
+int store_record_keep(struct store *st, const struct kind *k, int64_t id,
+		      int64_t child_id, struct err *err)
+{
+	struct record old;
+	int found = store_record_get(st, k, id, &old, err);
+	int rc = found < 0 ? -1 : found == 0 ? err_set(err, "no %s %lld to "
+							    "keep", k->name,
+						       (long long)id)
+			       : write_revision(st, &old, child_id, err);
+	record_clear(&old);
+	return rc;
+}
+
 int store_record_write(struct store *st, struct record *r,
 		       const struct record *old, int64_t child_id,
 		       struct err *err)

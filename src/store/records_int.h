@@ -51,4 +51,9 @@ int store_record_write(struct store *st, struct record *r,
 		       const struct record *old, int64_t child_id,
 		       struct err *err);
 
+/* Keeps the record of kind k with this id, as it is now, in the history,
+ * before a writer outside store_record_write (import 903) changes it. */
+int store_record_keep(struct store *st, const struct kind *k, int64_t id,
+		      int64_t child_id, struct err *err);
+
 #endif

@@ -168,6 +168,13 @@ int store_record_get(struct store *st, const struct kind *k, int64_t id,
 int store_record_find(struct store *st, const struct record *key,
 		      struct record *out, struct err *err);
 
+/* Finds the store's ids of what r refers to (children by LA id, IROs by
+ * name, records by id), in r and its lists, as store_record_find wants
+ * them; one that is not there is a problem in p. -1 on a database
+ * failure. */
+int store_record_resolve(struct store *st, struct record *r,
+			 struct problems *p, struct err *err);
+
 /* Every record of kind k, in dump order (docs/records.md), with its
  * lists. fn returns non-zero to stop, and that value is returned. */
 int store_record_each(struct store *st, const struct kind *k,

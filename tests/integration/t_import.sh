@@ -191,7 +191,8 @@ same "... to the same reviews" \
 	"$reviews_before"
 
 # A later return closes an open episode and corrects a code: the records
-# are updated and the old values kept in the audit log.
+# are updated, the old versions kept, and the old values named in the audit
+# log.
 fresh_case
 spoil episodes.csv 3 "C01,01/03/2024,L,C2,N1,U6,PR1,31/12/2024,E4A,,XA1 1AA,XA2 2BB,XXXXXXX"
 spoil reviews.csv 3 "C01,15/03/2010,19/04/2024,PN5"
@@ -203,6 +204,15 @@ contains "... keeping the old value in the audit log" "$got" \
 	'{"table":"episode","key":"2024-03-01","field":"dec","old":null,"new":"2024-12-31"}'
 contains "... for the review too" "$got" \
 	'{"table":"review","key":"2024-04-19","field":"pn_code","old":"PN6","new":"PN5"}'
+id=$(sqlite3 "$DB" "SELECT r.id FROM review r JOIN child c ON c.id = r.child_id WHERE c.la_child_id = 'C01' AND r.held_date = '2024-04-19'")
+got=$("$IRO" show review "$id" --db "$DB")
+contains "... and iro show gives the review as it was before" "$got" '"participation":"PN6"'
+contains "... beside the review as it is now" "$(echo "$got" | head -n 1)" '"participation":"PN5"'
+got=$("$IRO" show episode C01,2024-03-01 --db "$DB")
+contains "... and the episode as it is, closed" "$(echo "$got" | head -n 1)" '"dec":"2024-12-31"'
+was=$(echo "$got" | sed -n 2p)
+contains "... and as it was" "$was" '"version":{"type":"episode","child":"C01","decom":"2024-03-01"'
+same "... still open" "$(echo "$was" | grep -c '"dec":')" 0
 got=$("$IRO" due --as-of 2025-01-01 --format csv --db "$DB" | grep -c '^C01,')
 same "... and the child who left care is no longer due a review" "$got" 0
 

@@ -89,6 +89,9 @@ static void a_year_of_reviews(void **state)
 	assert_int_equal(t.children_with_due, 3);     /* A, B, F */
 	assert_int_equal(t.children_all_in_time, 1);  /* F */
 	assert_int_equal(t.overdue_at_end, 1);        /* B */
+	/* E's next short-break review was due 1 Dec 2023, G's next adoption
+	 * review 1 Dec 2023: overdue too, counted apart. */
+	assert_int_equal(t.overdue_apart_at_end, 2);
 }
 
 static void left_care_after_a_missed_review(void **state)
