@@ -116,6 +116,10 @@ static int run(const char *db, const char *const *pos)
 	struct err e = { "" };
 	struct table t;
 	table_init(&t, COLS, ARRAY_LEN(COLS));
+	/* Only who is allocated matters: no look-back for minutes. */
+	struct wl_settings ws;
+	wl_settings_default(&ws, x.as_of);
+	ws.minutes_lookback_days = 0;
 	char detail[96], d[11];
 	date_format_iso(x.as_of, d);
 	snprintf(detail, sizeof detail,
@@ -128,8 +132,7 @@ static int run(const char *db, const char *const *pos)
 	if (rc == 0)
 		rc = store_audit_read(st, "caseload", 0, detail, &e);
 	if (rc == 0)
-		rc = store_each_worklist_child(st, x.as_of, x.as_of, 0,
-					       each_child, &x, &e);
+		rc = store_each_worklist_child(st, &ws, 0, each_child, &x, &e);
 	double fte = 0;
 	long allocated = 0;
 	if (rc == 0 && (rc = add_rows(&t, &x, &fte, &allocated)) != 0)

@@ -181,9 +181,8 @@ static int run(const char *db, const char *const *pos)
 	if (rc == 0)
 		rc = store_audit_read(st, "worklist", 0, detail, &e);
 	if (rc == 0)
-		rc = store_each_worklist_child(
-			st, as_of - x.set.minutes_lookback_days, as_of, x.iro,
-			each_child, &x, &e);
+		rc = store_each_worklist_child(st, &x.set, x.iro, each_child,
+					       &x, &e);
 	if (rc == 0) {
 		qsort(x.rows, x.nrows, sizeof *x.rows, by_kind_date);
 		for (size_t i = 0; rc == 0 && i < x.nrows; i++)

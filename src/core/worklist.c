@@ -37,6 +37,17 @@ void wl_settings_default(struct wl_settings *s, int32_t as_of)
 	s->new_months = WL_NEW_MONTHS;
 }
 
+int32_t wl_contacts_from(const struct wl_settings *s)
+{
+	/* item_not_visited counts contacts since an allocation that started
+	 * less than new_months months before as_of; no month is longer than
+	 * 31 days. item_no_contact looks visit_days back from a review on or
+	 * after as_of. */
+	int32_t months = s->as_of - 31 * s->new_months - 1;
+	int32_t visit = s->as_of - s->visit_days;
+	return months < visit ? months : visit;
+}
+
 const char *wl_kind_name(enum wl_kind k)
 {
 	static const char *const names[WL_KIND_COUNT] = {

@@ -103,6 +103,12 @@ struct wl_settings {
 /* The defaults above, for as_of. */
 void wl_settings_default(struct wl_settings *s, int32_t as_of);
 
+/* The earliest day a contact can count on as_of (for a visit since a new
+ * allocation, or in the visit_days before a review): as_of - visit_days,
+ * or new_months months of 31 days and a day before as_of, whichever is
+ * earlier. A caller may leave out the contacts before it. */
+int32_t wl_contacts_from(const struct wl_settings *s);
+
 struct wl_alloc {
 	int64_t iro;
 	int32_t start;
@@ -151,9 +157,11 @@ struct wl_child {
 	size_t nreviews;
 	const struct wl_alloc *allocs;   /* sorted by start */
 	size_t nallocs;
-	const struct wl_contact *contacts; /* sorted by date */
+	/* Sorted by date; those before wl_contacts_from may be left out. */
+	const struct wl_contact *contacts;
 	size_t ncontacts;
-	const struct wl_recommendation *recs; /* open ones */
+	/* Open ones; those not due before as_of may be left out. */
+	const struct wl_recommendation *recs;
 	size_t nrecs;
 };
 

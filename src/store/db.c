@@ -286,7 +286,12 @@ const char *column_text(sqlite3_stmt *s, int i)
 
 void column_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
-	snprintf(dst, size, "%s", column_text(s, i));
+	/* Not snprintf: the worklist copies three codes of every episode of
+	 * the service, and formatting showed in its profile. */
+	const char *t = column_text(s, i);
+	size_t n = strnlen(t, size - 1);
+	memcpy(dst, t, n);
+	dst[n] = '\0';
 }
 
 void column_episode(sqlite3_stmt *s, int i, struct episode *e)

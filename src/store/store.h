@@ -137,17 +137,18 @@ int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 
 /* ---- The worklist ------------------------------------------------------ */
 
-/* Calls fn with what the worklist needs (core/worklist.h): periods of
- * care, reviews, allocations, contacts and open recommendations; valid
- * only during the call. The children are those in care at some time from
- * `since` to `as_of` or with a review held then, and with `iro` (not 0)
- * only those allocated to that IRO on as_of or with a review the IRO
- * chaired then: a superset of everyone the worklist or caseload on as_of
- * can name, when `since` is as_of less the minutes look-back. fn returns
- * non-zero to stop (and that value is returned). */
+/* Calls fn with what the worklist on s->as_of needs (core/worklist.h):
+ * periods of care, reviews, allocations, the contacts from
+ * wl_contacts_from(s) and the open recommendations due before as_of; valid
+ * only during the call. The children are those in care at some time in the
+ * minutes look-back (s->minutes_lookback_days before as_of, to as_of) or
+ * with a review held then, and with `iro` (not 0) only those allocated to
+ * that IRO on as_of or with a review the IRO chaired then: a superset of
+ * everyone the worklist or caseload on as_of can name. fn returns non-zero
+ * to stop (and that value is returned). */
 typedef int (*store_wl_fn)(void *ctx, const struct wl_child *c,
 			   const char *la_child_id);
-int store_each_worklist_child(struct store *st, int32_t since, int32_t as_of,
+int store_each_worklist_child(struct store *st, const struct wl_settings *s,
 			      int64_t iro, store_wl_fn fn, void *ctx,
 			      struct err *err);
 

@@ -50,4 +50,11 @@ void store_now(char *out, size_t size);
 int store_exec_step(struct store *st, sqlite3_stmt *s, struct err *err,
 		    const char *doing);
 
+/* Fills temp.wl_active with the ids of the children in care at some time
+ * from since to as_of or with a review held then; with iro (not 0), only
+ * those allocated to that IRO on as_of or with a review the IRO chaired
+ * then (worklist_children.c). */
+int store_worklist_children(struct store *st, int32_t since, int32_t as_of,
+			    int64_t iro, struct err *err);
+
 #endif

@@ -4,7 +4,8 @@
  *
  * Like history.c: one ordered query per kind of record, merged by child id
  * as they are read, so the worklist of a national-size service costs a
- * handful of sequential scans and no query per child.
+ * handful of sequential scans and no query per child. Only the children
+ * worklist_children.c chose are read.
  */
 #include "lib/common.h"
 #include "lib/err.h"
@@ -13,27 +14,11 @@
 #include "store/store_int.h"
 
 /*
- * The children a worklist on as_of can hold anything for: those in care at
- * some time from `since` to as_of, and those with a review held then (the
- * minutes of a review are due after the child has left care); for one
- * IRO, only those allocated to the IRO on as_of or whose review the IRO
- * chaired since. Everyone else's records are never read.
+ * The streams: one ordered query per kind of record, each joined to
+ * temp.wl_active, read as the children go by. The covering indexes
+ * review_worklist, episode_worklist and allocation_worklist make each one
+ * index scan.
  */
-static const char SQL_ACTIVE_TABLE[] =
-	"CREATE TEMP TABLE IF NOT EXISTS wl_active(id INTEGER PRIMARY KEY)";
-static const char SQL_ACTIVE_CLEAR[] = "DELETE FROM temp.wl_active";
-static const char SQL_ACTIVE_FILL[] =
-	"INSERT INTO temp.wl_active(id) "
-	"SELECT child_id FROM episode WHERE decom <= ?2 AND "
-	"(dec IS NULL OR dec >= ?1) "
-	"UNION SELECT child_id FROM review WHERE held_date BETWEEN ?1 AND ?2";
-static const char SQL_ACTIVE_IRO[] =
-	"DELETE FROM temp.wl_active WHERE id NOT IN ("
-	"SELECT child_id FROM allocation WHERE iro_id = ?3 AND "
-	"start_date <= ?2 AND (end_date IS NULL OR end_date >= ?2) "
-	"UNION SELECT child_id FROM review WHERE chair_iro_id = ?3 AND "
-	"held_date BETWEEN ?1 AND ?2)";
-
 static const char SQL_CHILDREN[] =
 	"SELECT c.id, c.la_child_id FROM temp.wl_active AS a "
 	"JOIN child AS c ON c.id = a.id ORDER BY a.id";
@@ -53,44 +38,18 @@ static const char SQL_ALLOCATIONS[] =
 	"l.reason = 'cover' "
 	"FROM temp.wl_active AS a JOIN allocation AS l ON l.child_id = a.id "
 	"ORDER BY a.id, l.start_date";
+/* Contacts from wl_contacts_from (?1) on: none before can count. */
 static const char SQL_CONTACTS[] =
 	"SELECT t.child_id, t.iro_id, t.on_date, t.kind <> 'phone' "
 	"FROM temp.wl_active AS a JOIN contact AS t ON t.child_id = a.id "
-	"ORDER BY a.id, t.on_date";
-static const char SQL_OPEN_RECS[] =
-	"SELECT r.child_id, c.id, c.due_date FROM temp.wl_active AS a "
-	"JOIN review AS r ON r.child_id = a.id "
-	"JOIN recommendation AS c ON c.review_id = r.id "
-	"WHERE c.status = 'open' ORDER BY a.id";
+	"AND t.on_date >= ?1 ORDER BY a.id, t.on_date";
 
-/* Fills temp.wl_active (see above). */
-static int choose_children(struct store *st, int32_t since, int32_t as_of,
-			   int64_t iro, struct err *err)
-{
-	const char *const steps[] = { SQL_ACTIVE_TABLE, SQL_ACTIVE_CLEAR,
-				      SQL_ACTIVE_FILL, iro ? SQL_ACTIVE_IRO
-							   : NULL };
-	for (size_t i = 0; i < ARRAY_LEN(steps) && steps[i]; i++) {
-		/* Not cached: the table must exist before the rest are
-		 * prepared. */
-		sqlite3_stmt *s;
-		if (sqlite3_prepare_v2(st->db, steps[i], -1, &s, NULL) !=
-		    SQLITE_OK)
-			return store_fail(st, err, "choosing the children");
-		if (i >= 2) {
-			bind_date(s, 1, since);
-			bind_date(s, 2, as_of);
-			sqlite3_bind_int64(s, 3, iro);
-		}
-		int rc = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (rc != SQLITE_DONE)
-			return store_fail(st, err, "choosing the children");
-	}
-	return 0;
-}
+enum { S_CHILD, S_EPISODE, S_REVIEW, S_ALLOC, S_CONTACT, S_COUNT };
 
-/* One ordered stream, stepped as the children go by. */
+static const char *const STREAM_SQL[S_COUNT] = {
+	SQL_CHILDREN, SQL_EPISODES, SQL_REVIEWS, SQL_ALLOCATIONS, SQL_CONTACTS,
+};
+
 struct stream {
 	sqlite3_stmt *s;
 	int rc;
@@ -103,6 +62,87 @@ static bool at_child(struct stream *x, int64_t id)
 	return x->rc == SQLITE_ROW && sqlite3_column_int64(x->s, 0) == id;
 }
 
+/*
+ * The open recommendations due before as_of (?1), the only ones that make
+ * an item: few, read whole from the partial index recommendation_open and
+ * given to each child with its reviews (a recommendation has no child of
+ * its own), which spares joining every review of the service to them.
+ */
+static const char SQL_OPEN_RECS[] =
+	"SELECT review_id, id, due_date FROM recommendation "
+	"WHERE status = 'open' AND due_date < ?1";
+
+struct open_rec {
+	int64_t review;
+	struct wl_recommendation rec;
+};
+
+struct open_recs {
+	struct open_rec *v; /* sorted by review */
+	size_t n, cap;
+	uint64_t *has;      /* bit per review id: some of v are its */
+	int64_t max;        /* the highest review id in v */
+};
+
+static int by_review(const void *a, const void *b)
+{
+	const struct open_rec *x = a, *y = b;
+	return (x->review > y->review) - (x->review < y->review);
+}
+
+static int open_recs_read(struct store *st, int32_t as_of,
+			  struct open_recs *o, struct err *err)
+{
+	memset(o, 0, sizeof *o);
+	sqlite3_stmt *s = store_stmt(st, SQL_OPEN_RECS, err);
+	if (!s)
+		return -1;
+	bind_date(s, 1, as_of);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(o->v, o->cap, o->n + 1)) {
+			sqlite3_reset(s);
+			return err_set(err, "out of memory");
+		}
+		struct open_rec *r = &o->v[o->n++];
+		r->review = sqlite3_column_int64(s, 0);
+		r->rec.id = sqlite3_column_int64(s, 1);
+		r->rec.due = column_date(s, 2);
+		if (r->review > o->max)
+			o->max = r->review;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading recommendations");
+	qsort(o->v, o->n, sizeof *o->v, by_review);
+	o->has = calloc((size_t)o->max / 64 + 1, sizeof *o->has);
+	if (!o->has)
+		return err_set(err, "out of memory");
+	for (size_t i = 0; i < o->n; i++)
+		if (o->v[i].review > 0)
+			o->has[o->v[i].review / 64] |=
+				UINT64_C(1) << (o->v[i].review % 64);
+	return 0;
+}
+
+/* The first of review's open recommendations in o->v, or NULL. */
+static const struct open_rec *open_recs_of(const struct open_recs *o,
+					   int64_t review)
+{
+	if (review <= 0 || review > o->max ||
+	    !(o->has[review / 64] & UINT64_C(1) << (review % 64)))
+		return NULL;
+	size_t lo = 0, hi = o->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (o->v[mid].review < review)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return &o->v[lo];
+}
+
 struct buffers {
 	struct episode *eps;
 	struct period *periods;
@@ -112,6 +152,7 @@ struct buffers {
 	struct wl_contact *contacts;
 	struct wl_recommendation *recs;
 	size_t ecap, pcap, hcap, rcap, acap, ccap, kcap;
+	size_t nrecs;
 };
 
 static void buffers_free(struct buffers *b)
@@ -146,10 +187,24 @@ static enum wl_review_state state_of(const char *status)
 	return WL_PENDING;
 }
 
-static int read_reviews(struct stream *x, int64_t id, struct buffers *b,
+/* The review's open recommendations, after the child's others. */
+static int add_recs(const struct open_recs *o, int64_t review,
+		    struct buffers *b)
+{
+	for (const struct open_rec *r = open_recs_of(o, review);
+	     r && r < o->v + o->n && r->review == review; r++) {
+		if (GROW(b->recs, b->kcap, b->nrecs + 1))
+			return -1;
+		b->recs[b->nrecs++] = r->rec;
+	}
+	return 0;
+}
+
+static int read_reviews(struct stream *x, int64_t id,
+			const struct open_recs *o, struct buffers *b,
 			size_t *n, size_t *nheld)
 {
-	*n = *nheld = 0;
+	*n = *nheld = b->nrecs = 0;
 	for (; at_child(x, id); x->rc = sqlite3_step(x->s)) {
 		sqlite3_stmt *s = x->s;
 		if (GROW(b->reviews, b->rcap, *n + 1))
@@ -173,6 +228,8 @@ static int read_reviews(struct stream *x, int64_t id, struct buffers *b,
 				return -1;
 			b->held[(*nheld)++] = r->held;
 		}
+		if (add_recs(o, r->id, b))
+			return -1;
 	}
 	return 0;
 }
@@ -208,37 +265,16 @@ static int read_contacts(struct stream *x, int64_t id, struct buffers *b,
 	return 0;
 }
 
-static int read_recs(struct stream *x, int64_t id, struct buffers *b,
-		     size_t *n)
-{
-	for (*n = 0; at_child(x, id); x->rc = sqlite3_step(x->s)) {
-		if (GROW(b->recs, b->kcap, *n + 1))
-			return -1;
-		b->recs[(*n)++] = (struct wl_recommendation){
-			.id = sqlite3_column_int64(x->s, 1),
-			.due = column_date(x->s, 2),
-		};
-	}
-	return 0;
-}
-
-enum { S_CHILD, S_EPISODE, S_REVIEW, S_ALLOC, S_CONTACT, S_REC, S_COUNT };
-
-static const char *const STREAM_SQL[S_COUNT] = {
-	SQL_CHILDREN, SQL_EPISODES, SQL_REVIEWS,
-	SQL_ALLOCATIONS, SQL_CONTACTS, SQL_OPEN_RECS,
-};
-
-static int one_child(struct stream *x, struct buffers *b, store_wl_fn fn,
-		     void *ctx, struct err *err)
+static int one_child(struct stream *x, const struct open_recs *o,
+		     struct buffers *b, store_wl_fn fn, void *ctx,
+		     struct err *err)
 {
 	int64_t id = sqlite3_column_int64(x[S_CHILD].s, 0);
-	size_t ne, nr, nh, na, nc, nk;
+	size_t ne, nr, nh, na, nc;
 	if (read_episodes(&x[S_EPISODE], id, b, &ne) ||
-	    read_reviews(&x[S_REVIEW], id, b, &nr, &nh) ||
+	    read_reviews(&x[S_REVIEW], id, o, b, &nr, &nh) ||
 	    read_allocations(&x[S_ALLOC], id, b, &na) ||
 	    read_contacts(&x[S_CONTACT], id, b, &nc) ||
-	    read_recs(&x[S_REC], id, b, &nk) ||
 	    GROW(b->periods, b->pcap, ne + 1))
 		return err_set(err, "out of memory");
 	struct wl_child c = {
@@ -254,33 +290,46 @@ static int one_child(struct stream *x, struct buffers *b, store_wl_fn fn,
 		.contacts = b->contacts,
 		.ncontacts = nc,
 		.recs = b->recs,
-		.nrecs = nk,
+		.nrecs = b->nrecs,
 	};
 	return fn(ctx, &c, column_text(x[S_CHILD].s, 1));
 }
 
-int store_each_worklist_child(struct store *st, int32_t since, int32_t as_of,
+int store_each_worklist_child(struct store *st, const struct wl_settings *ws,
 			      int64_t iro, store_wl_fn fn, void *ctx,
 			      struct err *err)
 {
-	if (choose_children(st, since, as_of, iro, err))
+	int32_t as_of = ws->as_of;
+	struct open_recs o = { 0 };
+	if (store_worklist_children(st, as_of - ws->minutes_lookback_days,
+				    as_of, iro, err) ||
+	    open_recs_read(st, as_of, &o, err)) {
+		free(o.v);
+		free(o.has);
 		return -1;
-	struct stream x[S_COUNT];
-	for (size_t i = 0; i < S_COUNT; i++) {
-		if (!(x[i].s = store_stmt(st, STREAM_SQL[i], err)))
-			return -1;
+	}
+	struct stream x[S_COUNT] = { { 0 } };
+	int result = 0;
+	for (size_t i = 0; i < S_COUNT && !result; i++) {
+		if (!(x[i].s = store_stmt(st, STREAM_SQL[i], err))) {
+			result = -1;
+			break;
+		}
+		if (i == S_CONTACT)
+			bind_date(x[i].s, 1, wl_contacts_from(ws));
 		x[i].rc = i == S_CHILD ? SQLITE_ROW : sqlite3_step(x[i].s);
 	}
 	struct buffers b = { 0 };
-	int result = 0;
-	while ((x[S_CHILD].rc = sqlite3_step(x[S_CHILD].s)) == SQLITE_ROW)
-		if ((result = one_child(x, &b, fn, ctx, err)) != 0)
-			break;
+	while (!result &&
+	       (x[S_CHILD].rc = sqlite3_step(x[S_CHILD].s)) == SQLITE_ROW)
+		result = one_child(x, &o, &b, fn, ctx, err);
 	for (size_t i = 0; !result && i < S_COUNT; i++)
 		if (x[i].rc != SQLITE_DONE && x[i].rc != SQLITE_ROW)
 			result = store_fail(st, err, "reading the worklist");
-	for (size_t i = 0; i < S_COUNT; i++)
+	for (size_t i = 0; i < S_COUNT && x[i].s; i++)
 		sqlite3_reset(x[i].s);
 	buffers_free(&b);
+	free(o.v);
+	free(o.has);
 	return result;
 }

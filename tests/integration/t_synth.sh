@@ -450,6 +450,27 @@ synth --seed 5 --out "$T/a" --force >/dev/null 2>&1
 cmp -s "$T/a/reviews.csv" "$T/b/reviews.csv" && ok "... and back again" ||
 	not_ok "... and back again"
 
+# ---- Its worklists: each IRO's is their rows of the service's. -----------
+# An IRO's list reads only the children allocated to them or whose review
+# they chaired (store/worklist_children.c); it must miss nothing.
+SDB=$T/service.db
+new_db "$SDB"
+check "service.jsonl loads" "$IRO" load "$T/a/service.jsonl" --db "$SDB"
+missing=""
+for d in 2025-03-31 2024-10-15; do
+	"$IRO" worklist --as-of $d --format csv --db "$SDB" >"$T/all.csv"
+	"$IRO" caseload --as-of $d --format csv --db "$SDB" | tail -n +2 | cut -d, -f1 >"$T/iros"
+	while read -r who; do
+		"$IRO" worklist --as-of $d --iro "$who" --format csv --db "$SDB" |
+			tail -n +2 >"$T/one.csv"
+		awk -F, -v w="$who" 'NR > 1 && ($5 == w || $6 == w)' "$T/all.csv" >"$T/want.csv"
+		cmp -s "$T/one.csv" "$T/want.csv" || missing="$missing $who@$d"
+	done <"$T/iros"
+done
+same "every IRO's worklist is their rows of the whole service's" "$missing" ""
+same "... and the service's list is not empty" \
+	"$(($(wc -l <"$T/all.csv") > 100))" 1
+
 # ---- Command-line mistakes exit 2. ---------------------------------------
 "$IRO" synth --out "$T/e" >/dev/null 2>"$T/err"
 same "--children is required" "$?" 2

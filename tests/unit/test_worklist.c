@@ -411,6 +411,55 @@ static void a_new_iro_has_not_seen_the_child(void **state)
 	none_on(&k, "2023-10-02", WL_NOT_VISITED);
 }
 
+/* "A caller may leave out the contacts before [wl_contacts_from]": on any
+ * day, a child allocated k days before it and seen on the first day of the
+ * allocation, and again k - 50 days before it (inside the 42 days before a
+ * review due soon), has the same items with those contacts or without the
+ * ones before wl_contacts_from. */
+static void contacts_before_wl_contacts_from_never_count(void **state)
+{
+	(void)state;
+	for (int32_t as_of = D("2023-01-01"); as_of < D("2025-01-01");
+	     as_of += 7)
+		for (int k = 0; k <= 140; k++) {
+			struct kid x;
+			kid_in_care(&x, "2020-01-06");
+			/* reviews every six months, the next due within 42
+			 * days of as_of */
+			for (int32_t h = as_of - 150; h > D("2020-02-01");
+			     h -= 180) {
+				struct wl_review *r = kid_review(&x, WL_HELD);
+				r->held = r->minutes_sent = h;
+			}
+			kid_alloc(&x, 7, "2020-01-07", NULL, false);
+			x.allocs[0].start = as_of - k;
+			x.s.as_of = as_of;
+			x.contacts[x.c.ncontacts++] = (struct wl_contact){
+				.iro = 7, .date = as_of - k, .seen = true
+			};
+			if (k > 50 && k - 50 <= 42)
+				x.contacts[x.c.ncontacts++] =
+					(struct wl_contact){ .iro = 8,
+							     .date = as_of - k +
+								     50,
+							     .seen = true };
+			x.c.nperiods = period_build(x.eps, x.neps, x.periods);
+			kid_held_dates(&x);
+			struct wl_item all[64], some[64];
+			size_t n = wl_child_items(&cal, &x.s, &x.c, all, 64);
+			size_t skip = 0;
+			while (skip < x.c.ncontacts &&
+			       x.contacts[skip].date < wl_contacts_from(&x.s))
+				skip++;
+			x.c.contacts += skip;
+			x.c.ncontacts -= skip;
+			size_t m = wl_child_items(&cal, &x.s, &x.c, some, 64);
+			assert_int_equal(n, m);
+			for (size_t i = 0; i < n; i++)
+				assert_int_equal(all[i].kind, some[i].kind);
+		}
+}
+
 /* ---- Minutes ------------------------------------------------------------ */
 
 /* "a review recorded in iro (source iro) held on or before as_of, within
@@ -944,6 +993,7 @@ int main(void)
 		cmocka_unit_test(a_visit_by_any_iro_counts_before_a_review),
 		cmocka_unit_test(the_review_date_is_the_date_it_is_set_for),
 		cmocka_unit_test(a_new_iro_has_not_seen_the_child),
+		cmocka_unit_test(contacts_before_wl_contacts_from_never_count),
 		cmocka_unit_test(minutes_due_then_late_over_christmas),
 		cmocka_unit_test(minutes_deadline_over_easter),
 		cmocka_unit_test(minutes_sent_not_from_iro_or_long_ago),
