@@ -32,7 +32,8 @@
  *    looked at it. Consultation forms for 70% of reviews; a
  *    midpoint check for half the intervals between reviews, and the odd
  *    case check or footprint; an IRO contact in the 6 weeks before 70% of
- *    reviews and a first visit after 80% of new allocations (60% of
+ *    reviews (the next one booked too, when the visit's day has come by
+ *    the year's end) and a first visit after 80% of new allocations (60% of
  *    transfers); advocacy referrals for 6% of the children looked after in
  *    a year. In the last two, a feedback form for 15% of reviews.
  *
@@ -1030,6 +1031,10 @@ static int next_review(struct kw *w)
 	schedule_history(w, &hist, dates, n,
 			 min32(booked + rng_between(r, 0, 5), ye), ye,
 			 BUSINESS_SUPPORT);
+	/* the visit before it, if its day has come by the year's end */
+	if (rng_chance(r, P_CONTACT))
+		add_contact(w, max32(p->start, day - rng_between(r, 1, 42)),
+			    date_add_months(c->dob, 96));
 	int chair = svc_iro_on(s, w->k, ye);
 	jl_start(j, "review");
 	jl_int(j, "id", svc_take_id(s, OUT_REVIEW));
