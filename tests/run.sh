@@ -31,6 +31,11 @@ run_one() {
 		nok=1
 		out="$out
 not ok - $name exited with status $status"
+	elif [ "$ok" -eq 0 ] && [ "$nok" -eq 0 ]; then
+		# A file that reports no test (not speaking TAP) tests nothing.
+		nok=1
+		out="$out
+not ok - $name reported no tests (TAP)"
 	fi
 	passed=$((passed + ok))
 	failed=$((failed + nok))

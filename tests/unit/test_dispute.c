@@ -295,5 +295,5 @@ int main(void)
 		cmocka_unit_test(bands),
 		cmocka_unit_test(presets_and_checks),
 	};
-	return cmocka_run_group_tests(tests, cal_setup, cal_teardown);
+	return RUN_GROUP(tests, cal_setup, cal_teardown);
 }
