@@ -7,9 +7,8 @@
 #include "core/date.h"
 #include "core/record.h"
 #include "core/review.h"
+#include "core/record_table.h"
 
-#define CODES(name, table)                                                  \
-	const struct code_list name = { NULL, NULL, table, ARRAY_LEN(table) }
 
 static const struct code REVIEW_KIND[] = {
 	{ "looked_after", "looked-after review (reg 33)" },
@@ -174,30 +173,6 @@ CODES(CODES_CHILD_SEX, CHILD_SEX);
 
 /* ---- Field tables ------------------------------------------------------ */
 
-#define REQ FF_REQUIRED
-#define KEY (FF_KEY | FF_REQUIRED)
-#define F(name, col, type, flags, help) { name, col, type, flags, NULL, NULL, NULL, help }
-#define C(name, col, flags, codes, help) { name, col, FT_CODE, flags, &codes, NULL, NULL, help }
-#define CD(name, col, codes, dflt, help) { name, col, FT_CODE, 0, &codes, NULL, dflt, help }
-#define B(name, col, help) F(name, col, FT_BOOL, 0, help)
-#define BF(name, col, help) { name, col, FT_BOOL, 0, NULL, NULL, "false", help }
-#define R(name, col, flags, kind, help) { name, col, FT_REF, flags, NULL, &kind, NULL, help }
-
-#define KIND(var, nm, tbl, id, hlp, flds, chk)                              \
-	const struct kind var = { .name = nm, .table = tbl, .help = hlp,    \
-				  .has_id = id, .fields = flds,             \
-				  .nfields = ARRAY_LEN(flds), .check = chk }
-#define KIND_WITH_LISTS(var, nm, tbl, hlp, flds, lsts, chk)                 \
-	const struct kind var = { .name = nm, .table = tbl, .help = hlp,    \
-				  .has_id = true, .fields = flds,           \
-				  .nfields = ARRAY_LEN(flds), .lists = lsts, \
-				  .nlists = ARRAY_LEN(lsts), .check = chk }
-#define SUBKIND(var, nm, tbl, key, owner, flds, chk)                        \
-	const struct kind var = { .name = nm, .table = tbl,                 \
-				  .fields = flds, .nfields = ARRAY_LEN(flds), \
-				  .list_key = key, .owner_column = owner,   \
-				  .check = chk }
-
 static const struct field SETTING_FIELDS[] = {
 	F("key", "key", FT_TEXT, KEY, "the setting's name"),
 	F("value", "value", FT_TEXT, REQ, "its value"),
@@ -235,7 +210,7 @@ SUBKIND(KIND_IRO_FTE, "fte", "iro_fte", "fte", "iro_id", IRO_FTE_FIELDS,
 	check_fte);
 
 /* An end before its start: said the same way for every kind. */
-static void check_span(const struct record *r, const char *from,
+void record_check_span(const struct record *r, const char *from,
 		       const char *to, struct problems *p)
 {
 	const struct value *a = record_get(r, from), *b = record_get(r, to);
@@ -250,7 +225,7 @@ static void check_span(const struct record *r, const char *from,
 
 static void check_absence(const struct record *r, struct problems *p)
 {
-	check_span(r, "from", "to", p);
+	record_check_span(r, "from", "to", p);
 }
 
 static const struct field IRO_ABSENCE_FIELDS[] = {
@@ -263,7 +238,7 @@ SUBKIND(KIND_IRO_ABSENCE, "absence", "iro_absence", "absences", "iro_id",
 
 static void check_iro(const struct record *r, struct problems *p)
 {
-	check_span(r, "start", "end", p);
+	record_check_span(r, "start", "end", p);
 }
 
 static const struct field IRO_FIELDS[] = {
@@ -315,7 +290,7 @@ KIND(KIND_CHILD, "child", "child", false, "a child", CHILD_FIELDS,
 
 static void check_episode(const struct record *r, struct problems *p)
 {
-	check_span(r, "decom", "dec", p);
+	record_check_span(r, "decom", "dec", p);
 	bool dec = record_get(r, "dec")->set;
 	if (dec != record_get(r, "rec")->set)
 		problem_add(p, false, NULL, 0, dec ? "rec" : "dec", NULL,
@@ -344,7 +319,7 @@ KIND(KIND_EPISODE, "episode", "episode", false,
 
 static void check_allocation(const struct record *r, struct problems *p)
 {
-	check_span(r, "start", "end", p);
+	record_check_span(r, "start", "end", p);
 }
 
 static const struct field ALLOCATION_FIELDS[] = {
@@ -446,7 +421,7 @@ KIND(KIND_RECOMMENDATION, "recommendation", "recommendation", true,
 
 static void check_consultation(const struct record *r, struct problems *p)
 {
-	check_span(r, "sent", "received", p);
+	record_check_span(r, "sent", "received", p);
 	if (record_get(r, "received")->set && !record_get(r, "sent")->set)
 		problem_add(p, false, NULL, 0, "sent", NULL,
 			    "a form received must have been sent");
@@ -534,9 +509,11 @@ KIND(KIND_QA, "qa", "qa", true, "quality-assurance activity", QA_FIELDS,
      NULL);
 
 const struct kind *const RECORD_KINDS[] = {
-	&KIND_SETTING,        &KIND_CALENDAR_DAY, &KIND_IRO,
+	&KIND_SETTING,        &KIND_CALENDAR_DAY, &KIND_THEME,
+	&KIND_TEAM,           &KIND_LADDER,       &KIND_IRO,
 	&KIND_CHILD,          &KIND_EPISODE,      &KIND_ALLOCATION,
 	&KIND_REVIEW,         &KIND_RECOMMENDATION, &KIND_CONSULTATION,
 	&KIND_OVERSIGHT,      &KIND_CONTACT,      &KIND_ADVOCACY,
-	&KIND_FEEDBACK,       &KIND_QA,           NULL,
+	&KIND_FEEDBACK,       &KIND_QA,           &KIND_ALERT,
+	NULL,
 };

@@ -46,4 +46,22 @@ db_digest() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
 # A fresh database at $1.
 new_db() { rm -f "$1" "$1-wal" "$1-shm"; "$IRO" init --db "$1" >/dev/null; }
 
+# refused DESCRIPTION NEEDLE COMMAND...: the command fails, says NEEDLE and
+# the database $DB is unchanged.
+refused() {
+	desc=$1 needle=$2
+	shift 2
+	before=$(db_digest "$DB")
+	if "$@" >"$T/.out" 2>&1; then
+		not_ok "$desc" "the command succeeded: $(cat "$T/.out")"
+		return
+	fi
+	out=$(cat "$T/.out")
+	case $out in
+	*"$needle"*) ;;
+	*) not_ok "$desc" "missing: $needle" "in: $out"; return ;;
+	esac
+	same "$desc (database unchanged)" "$(db_digest "$DB")" "$before"
+}
+
 done_testing() { echo "1..$_n"; }

@@ -9,24 +9,6 @@ DB="$T/s.db"
 new_db "$DB"
 export IRO_DB="$DB"
 
-# refused DESCRIPTION NEEDLE COMMAND...: the command fails, says NEEDLE and
-# the database is unchanged.
-refused() {
-	desc=$1 needle=$2
-	shift 2
-	before=$(db_digest "$DB")
-	if "$@" >"$T/.out" 2>&1; then
-		not_ok "$desc" "the command succeeded: $(cat "$T/.out")"
-		return
-	fi
-	out=$(cat "$T/.out")
-	case $out in
-	*"$needle"*) ;;
-	*) not_ok "$desc" "missing: $needle" "in: $out"; return ;;
-	esac
-	same "$desc (database unchanged)" "$(db_digest "$DB")" "$before"
-}
-
 cat >"$T/children.jsonl" <<'EOF'
 {"type":"child","child":"C1","dob":"2010-03-01","sex":"F","sibling_group":"S1"}
 {"type":"child","child":"C2","dob":"2012-05-01","sex":"M","sibling_group":"S1"}
