@@ -131,7 +131,7 @@ SUBKIND(KIND_ALERT_THEME, "alert_theme", "alert_theme", "themes",
 static void check_stages(const struct record *r, int32_t raised,
 			 int32_t closed, struct problems *p)
 {
-	const struct record_list *ls = &r->lists[0];
+	const struct record_list *ls = &r->lists[kind_list(r->kind, "stages")];
 	for (size_t i = 0; i < ls->count; i++) {
 		const struct record *s = &ls->items[i];
 		const struct value *st = record_get(s, "stage");
@@ -180,7 +180,7 @@ static void check_alert(const struct record *r, struct problems *p)
 			    "referred to Cafcass");
 	}
 	date_after(r, "closed", from, "the alert's raising", p);
-	size_t nstages = r->lists[0].count;
+	size_t nstages = r->lists[kind_list(r->kind, "stages")].count;
 	if (is(kind, "good_practice") && nstages)
 		problem_add(p, false, NULL, 0, "stages", NULL,
 			    "a good-practice alert has no stages");
@@ -188,7 +188,7 @@ static void check_alert(const struct record *r, struct problems *p)
 		problem_add(p, false, NULL, 0, "stages", NULL,
 			    "a dispute starts at a stage of the ladder");
 	check_stages(r, from, closed->set ? (int32_t)closed->i : DATE_NONE, p);
-	const struct record_list *th = &r->lists[2];
+	const struct record_list *th = &r->lists[kind_list(r->kind, "themes")];
 	for (size_t i = 0; i < th->count; i++) {
 		const struct value *a = record_get(&th->items[i], "theme");
 		for (size_t j = 0; a->set && j < i; j++) {
