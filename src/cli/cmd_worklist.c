@@ -69,7 +69,7 @@ static int by_kind_date(const void *a, const void *b)
 }
 
 enum { C_ITEM, C_CHILD, C_DATE, C_DAYS, C_IRO, C_COVER, C_REVIEW, C_REC,
-       C_SCHEDULED, C_SEQUENCE };
+       C_SCHEDULED, C_SEQUENCE, C_ALERT };
 
 static const struct table_column COLS[] = {
 	[C_ITEM] = { "item", CELL_TEXT },
@@ -82,7 +82,24 @@ static const struct table_column COLS[] = {
 	[C_REC] = { "recommendation", CELL_NUMBER },
 	[C_SCHEDULED] = { "scheduled", CELL_DATE },
 	[C_SEQUENCE] = { "sequence", CELL_NUMBER },
+	[C_ALERT] = { "alert", CELL_NUMBER },
 };
+
+/* The column an item's ref goes in. */
+static int ref_column(enum wl_kind k)
+{
+	switch (k) {
+	case WL_RECOMMENDATION_OVERDUE:
+		return C_REC;
+	case WL_ALERT_CEILING_PASSED:
+	case WL_ALERT_STAGE_OVERDUE:
+	case WL_ALERT_RESPONSE_DUE:
+	case WL_ALERT_ACTION_OVERDUE:
+		return C_ALERT;
+	default:
+		return C_REVIEW;
+	}
+}
 
 static const char *iro_name(const struct roster *ro, int64_t id)
 {
@@ -100,7 +117,6 @@ static int add_row(struct table *t, const struct roster *ro,
 	snprintf(days, sizeof days, "%d", it->days);
 	snprintf(ref, sizeof ref, "%" PRId64, it->ref);
 	snprintf(seq, sizeof seq, "%d", it->sequence);
-	bool is_rec = it->kind == WL_RECOMMENDATION_OVERDUE;
 	bool is_review = it->kind == WL_REVIEW_DUE ||
 			 it->kind == WL_REVIEW_OVERDUE;
 	const char *cells[] = {
@@ -110,11 +126,14 @@ static int add_row(struct table *t, const struct roster *ro,
 		[C_DAYS] = days,
 		[C_IRO] = iro_name(ro, it->iro),
 		[C_COVER] = iro_name(ro, it->cover_iro),
-		[C_REVIEW] = it->ref && !is_rec ? ref : NULL,
-		[C_REC] = it->ref && is_rec ? ref : NULL,
+		[C_REVIEW] = NULL,
+		[C_REC] = NULL,
 		[C_SCHEDULED] = sched,
 		[C_SEQUENCE] = is_review ? seq : NULL,
+		[C_ALERT] = NULL,
 	};
+	if (it->ref)
+		cells[ref_column(it->kind)] = ref;
 	return table_add_row(t, cells);
 }
 
@@ -184,7 +203,8 @@ static int run(const char *db, const char *const *pos)
 		rc = store_each_worklist_child(st, &x.set, x.iro, each_child,
 					       &x, &e);
 	if (rc == 0) {
-		qsort(x.rows, x.nrows, sizeof *x.rows, by_kind_date);
+		if (x.nrows) /* qsort wants an array, even of none */
+			qsort(x.rows, x.nrows, sizeof *x.rows, by_kind_date);
 		for (size_t i = 0; rc == 0 && i < x.nrows; i++)
 			rc = add_row(&t, &ro, &x.rows[i]);
 		if (rc == 0)
@@ -237,12 +257,23 @@ const struct command CMD_WORKLIST = {
 		"                                the period starts)\n"
 		"  allocation late               the period's first IRO "
 		"allocated after 5 working days\n"
+		"  alert past ceiling            a dispute open more than its "
+		"ladder's ceiling (20\n"
+		"                                working days) since raised\n"
+		"  alert stage overdue / alert response due\n"
+		"                                a dispute's current stage not "
+		"answered; overdue\n"
+		"                                after its due date\n"
+		"  alert action overdue          an alert's action past its due "
+		"date, not done\n"
+		"Alert items go to the child's IRO, else to the IRO who raised "
+		"the alert.\n"
 		"Columns: item, child, date (the date the item is about: due "
 		"date, deadline,\nallocation start), days (past it when late or "
 		"overdue, to go when due), iro,\ncover_iro, review, "
 		"recommendation, scheduled (the date the review is set for),\n"
-		"sequence (the review's number in the period of care). "
-		"docs/cli.md has the rules.",
+		"sequence (the review's number in the period of care), alert. "
+		"docs/cli.md has\nthe rules.",
 	.opts = OPTS,
 	.run = run,
 };

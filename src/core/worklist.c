@@ -8,6 +8,7 @@
  */
 #include "lib/common.h"
 #include "core/date.h"
+#include "core/dispute.h"
 #include "core/schedule.h"
 #include "core/worklist.h"
 
@@ -61,6 +62,10 @@ const char *wl_kind_name(enum wl_kind k)
 		[WL_NO_PERMANENCE_PLAN] = "no permanence plan",
 		[WL_ALLOCATION_MISSING] = "no IRO allocated",
 		[WL_ALLOCATION_LATE] = "allocation late",
+		[WL_ALERT_CEILING_PASSED] = "alert past ceiling",
+		[WL_ALERT_STAGE_OVERDUE] = "alert stage overdue",
+		[WL_ALERT_RESPONSE_DUE] = "alert response due",
+		[WL_ALERT_ACTION_OVERDUE] = "alert action overdue",
 	};
 	return (unsigned)k < WL_KIND_COUNT ? names[k] : "?";
 }
@@ -478,8 +483,116 @@ static void item_allocation_late(struct worklist *w)
 	    cal_workdays_between(w->cal, deadline, a->start), 0);
 }
 
-/* "Except for minutes, items are only for children looked after on
- * as_of." */
+/* ---- Practice alerts ---------------------------------------------------- */
+
+/* An alert as it stood on as_of, for its clock. */
+struct alert_on {
+	struct alert_clock_in in; /* in.stages points into stages */
+	struct alert_stage stages[LADDER_MAX_STAGES];
+};
+
+/* "each alert taken as it stood on as_of: one raised after as_of does not
+ * exist yet, and stages entered, responses given and a closure after as_of
+ * have not happened yet". False when it did not exist. Stages come in the
+ * order entered, so those entered later are the last. A ladder has at most
+ * LADDER_MAX_STAGES stages; should more come, the clock only needs the
+ * current one, and the latest are kept. */
+static bool alert_as_of(const struct wl_alert *a, int32_t as_of,
+			struct alert_on *on)
+{
+	if (a->raised == DATE_NONE || a->raised > as_of)
+		return false;
+	size_t n = a->nstages;
+	while (n > 0 && a->stages[n - 1].entered > as_of)
+		n--;
+	size_t from = n > LADDER_MAX_STAGES ? n - LADDER_MAX_STAGES : 0;
+	for (size_t i = from; i < n; i++) {
+		struct alert_stage *s = &on->stages[i - from];
+		*s = a->stages[i];
+		if (s->responded != DATE_NONE && s->responded > as_of)
+			s->responded = DATE_NONE;
+	}
+	/* A closed alert with no closing day (the record's rules refuse
+	 * one) is taken as closed. */
+	bool closed = a->status != ALERT_OPEN &&
+		      (a->closed == DATE_NONE || a->closed <= as_of);
+	on->in = (struct alert_clock_in){
+		.kind = a->kind,
+		.status = closed ? a->status : ALERT_OPEN,
+		.raised = a->raised,
+		.closed = closed ? a->closed : DATE_NONE,
+		.stages = on->stages,
+		.nstages = n - from,
+		.ceiling_wd = a->ceiling_wd,
+	};
+	return true;
+}
+
+/* An alert's item: on the current IRO's list, else (the child not looked
+ * after, or unallocated) on the list of the IRO who raised it. */
+static void add_alert(struct worklist *w, const struct wl_alert *a,
+		      enum wl_kind kind, int32_t date, int days)
+{
+	struct wl_item it = new_item(w, kind, date, days, a->id);
+	if (it.iro == 0)
+		it.iro = a->iro;
+	push(w, &it);
+}
+
+/* "an open dispute (informal or formal) whose clock is
+ * ALERT_CEILING_PASSED ... It replaces the alert's stage item"; else "whose
+ * current stage (the last entered) has had no response" with its due date
+ * before as_of (overdue) or on or after it (due). dispute_clock gives the
+ * state, the ceiling date and the current stage's due. */
+static void item_alert_stage(struct worklist *w, const struct wl_alert *a,
+			     const struct alert_on *on)
+{
+	int32_t as_of = w->s->as_of;
+	struct alert_clock k;
+	dispute_clock(w->cal, &on->in, as_of, &k);
+	if (k.state == ALERT_CEILING_PASSED) {
+		if (k.ceiling_date != DATE_NONE)
+			add_alert(w, a, WL_ALERT_CEILING_PASSED,
+				  k.ceiling_date, k.days_late);
+	} else if (k.state == ALERT_STAGE_OVERDUE) {
+		add_alert(w, a, WL_ALERT_STAGE_OVERDUE, k.stage_due,
+			  k.days_late);
+	} else if (k.state == ALERT_ON_TIME && k.stage_due != DATE_NONE &&
+		   k.stage_due >= as_of) {
+		add_alert(w, a, WL_ALERT_RESPONSE_DUE, k.stage_due,
+			  days_apart(k.stage_due, as_of));
+	}
+}
+
+/* "an action ... due before as_of and not done on or before it". */
+static void item_alert_action(struct worklist *w, const struct wl_alert *a,
+			      const struct wl_action *t)
+{
+	int32_t as_of = w->s->as_of;
+	if (t->due == DATE_NONE || t->due >= as_of ||
+	    (t->done != DATE_NONE && t->done <= as_of))
+		return;
+	add_alert(w, a, WL_ALERT_ACTION_OVERDUE, t->due,
+		  days_apart(t->due, as_of));
+}
+
+/* "Good-practice alerts make none." */
+static void items_alerts(struct worklist *w)
+{
+	for (size_t i = 0; i < w->c->nalerts; i++) {
+		const struct wl_alert *a = &w->c->alerts[i];
+		struct alert_on on;
+		if (a->kind == ALERT_GOOD_PRACTICE ||
+		    !alert_as_of(a, w->s->as_of, &on))
+			continue;
+		item_alert_stage(w, a, &on);
+		for (size_t j = 0; j < a->nactions; j++)
+			item_alert_action(w, a, &a->actions[j]);
+	}
+}
+
+/* "Except for minutes and alerts, items are only for children looked after
+ * on as_of." */
 size_t wl_child_items(const struct calendar *cal, const struct wl_settings *s,
 		      const struct wl_child *c, struct wl_item *out,
 		      size_t cap)
@@ -491,6 +604,7 @@ size_t wl_child_items(const struct calendar *cal, const struct wl_settings *s,
 	stand(c, s->as_of, &w.st);
 	status_of(&w.st, &w.status);
 	items_minutes(&w);
+	items_alerts(&w);
 	if (!w.st.period)
 		return w.n;
 	items_next_review(&w);

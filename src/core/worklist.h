@@ -3,10 +3,10 @@
  * date (issue 3; spec §3, §5 "my worklist"), and each IRO's caseload.
  *
  * The store hands over one child at a time (struct wl_child: periods of
- * care, reviews, allocations, contacts, open recommendations); wl_child_items
- * says what that child needs and whose list it belongs on. The caller keeps
- * the items it wants (one IRO's, or all) and counts caseloads with
- * wl_child_status.
+ * care, reviews, allocations, contacts, open recommendations, practice
+ * alerts with their stages and actions); wl_child_items says what that
+ * child needs and whose list it belongs on. The caller keeps the items it
+ * wants (one IRO's, or all) and counts caseloads with wl_child_status.
  *
  * A child's current IRO is its current non-cover allocation: one that
  * started on or before as_of and ends on or after it (both days in), and
@@ -72,13 +72,43 @@
  *    start). The first allocation is the earliest non-cover one to start
  *    in the period by as_of; cover does not make it in time.
  *
- * Every item is on the current IRO's list (iro), with any current cover
- * IRO beside it (cover_iro); minutes go to the review's chair first. A date
- * the calendar cannot give (beyond CAL_LAST_YEAR) makes no item.
+ * Practice alerts (issue 4: "alerts past their stage deadline, past the
+ * ceiling, and actions overdue appear in the IRO's and the manager's
+ * worklists"; spec §5 "alerts at deadline"), each alert taken as it stood
+ * on as_of: one raised after as_of does not exist yet, and stages entered,
+ * responses given and a closure after as_of have not happened yet. The
+ * clock is dispute_clock's (dispute.h). Good-practice alerts make none.
  *
- * Except for minutes, items are only for children looked after on as_of
- * (spec §4's definition: a period started on or before as_of and not
- * ended by it). Pure: no I/O; the caller owns every array.
+ *  WL_ALERT_CEILING_PASSED - an open dispute (informal or formal) whose
+ *    clock is ALERT_CEILING_PASSED: more than its ladder's ceiling_wd
+ *    (normally 20) working days since it was raised. date = the clock's
+ *    ceiling_date (the last day within the ceiling); days = working days
+ *    past it (the clock's days_late). It replaces the alert's stage item:
+ *    one item per alert, the most serious.
+ *  WL_ALERT_STAGE_OVERDUE - an open dispute within its ceiling whose
+ *    current stage (the last entered) has had no response and whose due
+ *    date (alert_stage.due) is before as_of. date = the due date; days =
+ *    as_of - due.
+ *  WL_ALERT_RESPONSE_DUE - the same with the due date on or after as_of (a
+ *    response due on as_of is not yet late). date = the due date; days =
+ *    due - as_of. A stage with no due date makes no stage item (the
+ *    ceiling still applies).
+ *  WL_ALERT_ACTION_OVERDUE - an action of a dispute (open or closed: a
+ *    closed alert's actions may still be done) due before as_of and not
+ *    done on or before it. date = its due date; days = as_of - due. One
+ *    item per action.
+ *  For all four, ref = the alert's id.
+ *
+ * Every item is on the current IRO's list (iro), with any current cover
+ * IRO beside it (cover_iro); minutes go to the review's chair first, and
+ * an alert's items, when the child has no current IRO (not looked after
+ * any more, or unallocated), to the IRO who raised it, so that an open
+ * dispute is never lost from every list. A date the calendar cannot give
+ * (beyond CAL_LAST_YEAR) makes no item.
+ *
+ * Except for minutes and alerts, items are only for children looked after
+ * on as_of (spec §4's definition: a period started on or before as_of and
+ * not ended by it). Pure: no I/O; the caller owns every array.
  */
 #ifndef IRO_WORKLIST_H
 #define IRO_WORKLIST_H
@@ -88,6 +118,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/dispute.h"
 #include "core/period.h"
 
 struct wl_settings {
@@ -145,6 +176,27 @@ struct wl_recommendation {
 	int32_t due; /* DATE_NONE: no due date */
 };
 
+struct wl_action {
+	int32_t due;  /* DATE_NONE: no due date */
+	int32_t done; /* DATE_NONE until done */
+};
+
+/* A practice alert as its clock sees it (dispute.h), with its actions. */
+struct wl_alert {
+	int64_t id;
+	int64_t iro;              /* the IRO who raised it */
+	enum alert_kind kind;
+	enum alert_status status;
+	int32_t raised;
+	int32_t closed;           /* DATE_NONE while open */
+	const struct alert_stage *stages; /* in the order entered */
+	size_t nstages;
+	int ceiling_wd;           /* its ladder's ceiling */
+	/* Those not due before as_of, or done by it, may be left out. */
+	const struct wl_action *actions;
+	size_t nactions;
+};
+
 struct wl_child {
 	int64_t id;
 	const struct period *periods; /* from period_build */
@@ -163,6 +215,11 @@ struct wl_child {
 	/* Open ones; those not due before as_of may be left out. */
 	const struct wl_recommendation *recs;
 	size_t nrecs;
+	/* The child's alerts; those that can make no item on as_of (good
+	 * practice, closed by as_of with no action overdue) may be left
+	 * out. */
+	const struct wl_alert *alerts;
+	size_t nalerts;
 };
 
 enum wl_kind {
@@ -176,6 +233,10 @@ enum wl_kind {
 	WL_NO_PERMANENCE_PLAN,
 	WL_ALLOCATION_MISSING,
 	WL_ALLOCATION_LATE,
+	WL_ALERT_CEILING_PASSED,
+	WL_ALERT_STAGE_OVERDUE,
+	WL_ALERT_RESPONSE_DUE,
+	WL_ALERT_ACTION_OVERDUE,
 	WL_KIND_COUNT
 };
 
@@ -186,13 +247,15 @@ const char *wl_kind_name(enum wl_kind k);
 struct wl_item {
 	enum wl_kind kind;
 	int64_t iro;       /* whose list: the current IRO (minutes: the
-			    * chair); 0 = the service's (a manager's) */
+			    * chair; alerts: else the raiser); 0 = the
+			    * service's (a manager's) */
 	int64_t cover_iro; /* an IRO covering on as_of, or 0 */
 	int32_t date;      /* the date the item is about (see above) */
 	int days;          /* overdue / late by (> 0), due in (>= 0);
 			    * WL_ALLOCATION_MISSING: as_of - date, < 0
 			    * while the deadline is ahead */
-	int64_t ref;       /* the review or recommendation id, or 0 */
+	int64_t ref;       /* the review, recommendation or alert id, or
+			    * 0 */
 	int32_t scheduled; /* WL_REVIEW_*, WL_NO_CONTACT: the date set, or
 			    * DATE_NONE */
 	int sequence;      /* WL_REVIEW_*, WL_NO_CONTACT: the review's number
@@ -209,13 +272,15 @@ struct wl_status {
 void wl_child_status(const struct wl_child *c, int32_t as_of,
 		     struct wl_status *out);
 
-/* The items a child can have besides one per review (minutes) and one per
- * recommendation: a review due or overdue, no visit before it, not
- * visited, no permanence plan, no IRO allocated, allocation late. */
+/* The items a child can have besides one per review (minutes), one per
+ * recommendation, one per alert (its stage or ceiling) and one per alert
+ * action: a review due or overdue, no visit before it, not visited, no
+ * permanence plan, no IRO allocated, allocation late. */
 #define WL_CHILD_MAX_ITEMS 6
 
 /* Writes the child's items to out (at most cap; a child has at most
- * WL_CHILD_MAX_ITEMS plus one per review and recommendation) and returns
+ * WL_CHILD_MAX_ITEMS plus one per review, recommendation, alert and alert
+ * action) and returns
  * how many there are (which may exceed cap: then only cap were written;
  * out may be NULL when cap is 0). The items come in no particular order:
  * the caller sorts. */

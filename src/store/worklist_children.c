@@ -9,10 +9,14 @@
 
 /*
  * The children a worklist on as_of can hold anything for: those in care at
- * some time from `since` to as_of, and those with a review held then (the
- * minutes of a review are due after the child has left care); for one
- * IRO, only those allocated to the IRO on as_of or whose review the IRO
- * chaired since. Everyone else's records are never read.
+ * some time from `since` to as_of, those with a review held then (the
+ * minutes of a review are due after the child has left care) and those
+ * with an alert that can make an item on as_of (temp.wl_alerts: an open
+ * dispute is listed however long ago the child left care); for one IRO,
+ * only those allocated to the IRO on as_of, whose review the IRO chaired
+ * since, or whose alert in temp.wl_alerts the IRO raised (its items fall
+ * to the raiser when the child has no IRO). Everyone else's records are
+ * never read.
  *
  * They are found with the indexes episode_open and review_held, marked in
  * an array indexed by child id and handed to temp.wl_active in one
@@ -30,7 +34,34 @@ static const char SQL_IRO_ALLOCATED[] =
 static const char SQL_IRO_CHAIRED[] =
 	"SELECT child_id FROM review WHERE held_date BETWEEN ?1 AND ?2 "
 	"AND chair_iro_id = ?3";
+/* The chosen alerts drive (CROSS JOIN), never a scan of every alert. */
+static const char SQL_ALERTED[] =
+	"SELECT a.child_id FROM temp.wl_alerts AS w "
+	"CROSS JOIN alert AS a ON a.id = w.id";
+static const char SQL_IRO_RAISED[] =
+	"SELECT a.child_id FROM temp.wl_alerts AS w "
+	"CROSS JOIN alert AS a ON a.id = w.id WHERE a.iro_id = ?3";
 static const char SQL_MAX_CHILD[] = "SELECT max(id) FROM child";
+
+/*
+ * The alerts that can make an item on as_of (?1; core/worklist.h): the
+ * disputes raised by then that were open on it (open now, or closed after
+ * it) or have an action due before it and not done by it. Each branch of
+ * the union is one range of a small index (004_alerts.sql,
+ * 005_alert_worklist.sql): open alerts and overdue actions are few.
+ */
+static const char SQL_ALERTS_TABLE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS wl_alerts(id INTEGER PRIMARY KEY)";
+static const char SQL_ALERTS_CLEAR[] = "DELETE FROM temp.wl_alerts";
+static const char SQL_ALERTS_FILL[] =
+	"INSERT INTO temp.wl_alerts(id) SELECT id FROM alert WHERE id IN ("
+	"SELECT id FROM alert WHERE status = 'open' "
+	"UNION SELECT id FROM alert WHERE closed > ?1 "
+	"UNION SELECT alert_id FROM alert_action WHERE done IS NULL "
+	"AND due < ?1 "
+	"UNION SELECT alert_id FROM alert_action WHERE done > ?1 "
+	"AND due < ?1) "
+	"AND kind <> 'good_practice' AND raised <= ?1";
 static const char SQL_ACTIVE_TABLE[] =
 	"CREATE TEMP TABLE IF NOT EXISTS wl_active(id INTEGER PRIMARY KEY)";
 static const char SQL_ACTIVE_CLEAR[] = "DELETE FROM temp.wl_active";
@@ -77,9 +108,25 @@ static int exec_once(struct store *st, const char *sql, struct buf *ids,
 	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "choosing the children");
 }
 
+/* temp.wl_alerts filled for as_of. The table is made before the cached
+ * statements that read it are first prepared. */
+static int alerts_on(struct store *st, int32_t as_of, struct err *err)
+{
+	if (exec_once(st, SQL_ALERTS_TABLE, NULL, err) ||
+	    exec_once(st, SQL_ALERTS_CLEAR, NULL, err))
+		return -1;
+	sqlite3_stmt *s = store_stmt(st, SQL_ALERTS_FILL, err);
+	if (!s)
+		return -1;
+	bind_date(s, 1, as_of);
+	return store_exec_step(st, s, err, "choosing the children");
+}
+
 int store_worklist_children(struct store *st, int32_t since, int32_t as_of,
 			    int64_t iro, struct err *err)
 {
+	if (alerts_on(st, as_of, err))
+		return -1;
 	sqlite3_stmt *s = store_stmt(st, SQL_MAX_CHILD, err);
 	if (!s)
 		return -1;
@@ -99,9 +146,13 @@ int store_worklist_children(struct store *st, int32_t since, int32_t as_of,
 		     IN_SERVICE, err) ||
 		mark(st, SQL_HELD, since, as_of, iro, marks, max, IN_SERVICE,
 		     err) ||
+		mark(st, SQL_ALERTED, since, as_of, iro, marks, max,
+		     IN_SERVICE, err) ||
 		(iro && (mark(st, SQL_IRO_ALLOCATED, since, as_of, iro, marks,
 			      max, IN_IROS, err) ||
 			 mark(st, SQL_IRO_CHAIRED, since, as_of, iro, marks,
+			      max, IN_IROS, err) ||
+			 mark(st, SQL_IRO_RAISED, since, as_of, iro, marks,
 			      max, IN_IROS, err)))
 			? -1
 			: 0;

@@ -5,12 +5,14 @@
  * Like history.c: one ordered query per kind of record, merged by child id
  * as they are read, so the worklist of a national-size service costs a
  * handful of sequential scans and no query per child. Only the children
- * worklist_children.c chose are read.
+ * worklist_children.c chose are read, and of practice alerts only those
+ * that can make an item on the day (temp.wl_alerts).
  */
 #include "lib/common.h"
 #include "lib/err.h"
 #include "lib/xalloc.h"
 #include "core/date.h"
+#include "core/ladder.h"
 #include "store/store_int.h"
 
 /*
@@ -43,11 +45,24 @@ static const char SQL_CONTACTS[] =
 	"SELECT t.child_id, t.iro_id, t.on_date, t.kind <> 'phone' "
 	"FROM temp.wl_active AS a JOIN contact AS t ON t.child_id = a.id "
 	"AND t.on_date >= ?1 ORDER BY a.id, t.on_date";
+/* The alerts that can make an item (temp.wl_alerts, worklist_children.c)
+ * of the children chosen, with their ladder's ceiling: ?1 when the ladder
+ * is not stored. The few chosen drive every join (CROSS JOIN keeps them
+ * outer: SQLite would otherwise scan every alert to spare a sort), and are
+ * then sorted. */
+static const char SQL_ALERTS[] =
+	"SELECT a.child_id, a.id, a.iro_id, a.kind, a.status, a.raised, "
+	"a.closed, coalesce(l.ceiling_wd, ?1) "
+	"FROM temp.wl_alerts AS w CROSS JOIN alert AS a ON a.id = w.id "
+	"CROSS JOIN temp.wl_active AS c ON c.id = a.child_id "
+	"LEFT JOIN ladder AS l ON l.key = a.ladder "
+	"ORDER BY a.child_id, a.id";
 
-enum { S_CHILD, S_EPISODE, S_REVIEW, S_ALLOC, S_CONTACT, S_COUNT };
+enum { S_CHILD, S_EPISODE, S_REVIEW, S_ALLOC, S_CONTACT, S_ALERT, S_COUNT };
 
 static const char *const STREAM_SQL[S_COUNT] = {
 	SQL_CHILDREN, SQL_EPISODES, SQL_REVIEWS, SQL_ALLOCATIONS, SQL_CONTACTS,
+	SQL_ALERTS,
 };
 
 struct stream {
@@ -114,7 +129,8 @@ static int open_recs_read(struct store *st, int32_t as_of,
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "reading recommendations");
-	qsort(o->v, o->n, sizeof *o->v, by_review);
+	if (o->n) /* qsort wants an array, even of none */
+		qsort(o->v, o->n, sizeof *o->v, by_review);
 	o->has = calloc((size_t)o->max / 64 + 1, sizeof *o->has);
 	if (!o->has)
 		return err_set(err, "out of memory");
@@ -143,6 +159,121 @@ static const struct open_rec *open_recs_of(const struct open_recs *o,
 	return &o->v[lo];
 }
 
+/*
+ * The stages and actions of the alerts in temp.wl_alerts that can make an
+ * item on as_of (?1): the stages, entered by then, of the alerts open on
+ * it (a closed one has no stage item), and the actions due before it and
+ * not done by it, driven by the chosen alerts as SQL_ALERTS is. Read
+ * whole, sorted by alert, and handed to each alert as it comes, as the
+ * open recommendations are to their reviews.
+ */
+static const char SQL_ALERT_STAGES[] =
+	"SELECT s.alert_id, s.stage, s.entered, s.due, s.responded "
+	"FROM temp.wl_alerts AS w CROSS JOIN alert AS a ON a.id = w.id "
+	"CROSS JOIN temp.wl_active AS c ON c.id = a.child_id "
+	"CROSS JOIN alert_stage AS s ON s.alert_id = w.id "
+	"WHERE (a.status = 'open' OR a.closed > ?1) AND s.entered <= ?1 "
+	"ORDER BY s.alert_id, s.entered, s.stage";
+static const char SQL_ALERT_ACTIONS[] =
+	"SELECT t.alert_id, t.due, t.done "
+	"FROM temp.wl_alerts AS w CROSS JOIN alert AS a ON a.id = w.id "
+	"CROSS JOIN temp.wl_active AS c ON c.id = a.child_id "
+	"CROSS JOIN alert_action AS t ON t.alert_id = w.id "
+	"WHERE t.due < ?1 AND (t.done IS NULL OR t.done > ?1) "
+	"ORDER BY t.alert_id, t.due";
+
+/* Rows of one kind (elem bytes each) keyed by their alert, sorted. */
+struct alert_parts {
+	int64_t *alert;
+	void *v;
+	size_t n, acap, vcap, elem;
+};
+
+static void stage_row(sqlite3_stmt *s, void *dst)
+{
+	*(struct alert_stage *)dst = (struct alert_stage){
+		.stage = sqlite3_column_int(s, 1) - 1, /* stored from 1 */
+		.entered = column_date(s, 2),
+		.due = column_date(s, 3),
+		.responded = column_date(s, 4),
+	};
+}
+
+static void action_row(sqlite3_stmt *s, void *dst)
+{
+	*(struct wl_action *)dst = (struct wl_action){
+		.due = column_date(s, 1),
+		.done = column_date(s, 2),
+	};
+}
+
+static int parts_read(struct store *st, const char *sql, int32_t as_of,
+		      void (*row)(sqlite3_stmt *, void *),
+		      struct alert_parts *p, struct err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, sql, err);
+	if (!s)
+		return -1;
+	bind_date(s, 1, as_of);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(p->alert, p->acap, p->n + 1) ||
+		    grow(&p->v, &p->vcap, p->n + 1, p->elem)) {
+			sqlite3_reset(s);
+			return err_set(err, "out of memory");
+		}
+		p->alert[p->n] = sqlite3_column_int64(s, 0);
+		row(s, (char *)p->v + p->n * p->elem);
+		p->n++;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "reading alerts");
+}
+
+/* The first of the alert's rows in p, and how many (*n). */
+static const void *parts_of(const struct alert_parts *p, int64_t alert,
+			    size_t *n)
+{
+	size_t lo = 0, hi = p->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->alert[mid] < alert)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < p->n && p->alert[end] == alert)
+		end++;
+	*n = end - lo;
+	return *n ? (const char *)p->v + lo * p->elem : NULL;
+}
+
+struct alert_feed {
+	struct alert_parts stages, actions;
+};
+
+static int alert_feed_read(struct store *st, int32_t as_of,
+			   struct alert_feed *f, struct err *err)
+{
+	f->stages.elem = sizeof(struct alert_stage);
+	f->actions.elem = sizeof(struct wl_action);
+	return parts_read(st, SQL_ALERT_STAGES, as_of, stage_row, &f->stages,
+			  err) ||
+			       parts_read(st, SQL_ALERT_ACTIONS, as_of,
+					  action_row, &f->actions, err)
+		       ? -1
+		       : 0;
+}
+
+static void alert_feed_free(struct alert_feed *f)
+{
+	free(f->stages.alert);
+	free(f->stages.v);
+	free(f->actions.alert);
+	free(f->actions.v);
+}
+
 struct buffers {
 	struct episode *eps;
 	struct period *periods;
@@ -151,7 +282,8 @@ struct buffers {
 	struct wl_alloc *allocs;
 	struct wl_contact *contacts;
 	struct wl_recommendation *recs;
-	size_t ecap, pcap, hcap, rcap, acap, ccap, kcap;
+	struct wl_alert *alerts;
+	size_t ecap, pcap, hcap, rcap, acap, ccap, kcap, lcap;
 	size_t nrecs;
 };
 
@@ -164,6 +296,7 @@ static void buffers_free(struct buffers *b)
 	free(b->allocs);
 	free(b->contacts);
 	free(b->recs);
+	free(b->alerts);
 }
 
 static int read_episodes(struct stream *x, int64_t id, struct buffers *b,
@@ -265,16 +398,56 @@ static int read_contacts(struct stream *x, int64_t id, struct buffers *b,
 	return 0;
 }
 
+static enum alert_kind alert_kind_of(const char *code)
+{
+	return strcmp(code, "formal") == 0     ? ALERT_FORMAL
+	       : strcmp(code, "informal") == 0 ? ALERT_INFORMAL
+					       : ALERT_GOOD_PRACTICE;
+}
+
+static enum alert_status alert_status_of(const char *code)
+{
+	return strcmp(code, "resolved") == 0	? ALERT_RESOLVED
+	       : strcmp(code, "withdrawn") == 0 ? ALERT_WITHDRAWN
+	       : strcmp(code, "cafcass") == 0	? ALERT_CAFCASS
+						: ALERT_OPEN;
+}
+
+static int read_alerts(struct stream *x, int64_t id,
+		       const struct alert_feed *f, struct buffers *b,
+		       size_t *n)
+{
+	for (*n = 0; at_child(x, id); x->rc = sqlite3_step(x->s)) {
+		sqlite3_stmt *s = x->s;
+		if (GROW(b->alerts, b->lcap, *n + 1))
+			return -1;
+		struct wl_alert *a = &b->alerts[(*n)++];
+		*a = (struct wl_alert){
+			.id = sqlite3_column_int64(s, 1),
+			.iro = sqlite3_column_int64(s, 2),
+			.kind = alert_kind_of(column_text(s, 3)),
+			.status = alert_status_of(column_text(s, 4)),
+			.raised = column_date(s, 5),
+			.closed = column_date(s, 6),
+			.ceiling_wd = sqlite3_column_int(s, 7),
+		};
+		a->stages = parts_of(&f->stages, a->id, &a->nstages);
+		a->actions = parts_of(&f->actions, a->id, &a->nactions);
+	}
+	return 0;
+}
+
 static int one_child(struct stream *x, const struct open_recs *o,
-		     struct buffers *b, store_wl_fn fn, void *ctx,
-		     struct err *err)
+		     const struct alert_feed *f, struct buffers *b,
+		     store_wl_fn fn, void *ctx, struct err *err)
 {
 	int64_t id = sqlite3_column_int64(x[S_CHILD].s, 0);
-	size_t ne, nr, nh, na, nc;
+	size_t ne, nr, nh, na, nc, nl;
 	if (read_episodes(&x[S_EPISODE], id, b, &ne) ||
 	    read_reviews(&x[S_REVIEW], id, o, b, &nr, &nh) ||
 	    read_allocations(&x[S_ALLOC], id, b, &na) ||
 	    read_contacts(&x[S_CONTACT], id, b, &nc) ||
+	    read_alerts(&x[S_ALERT], id, f, b, &nl) ||
 	    GROW(b->periods, b->pcap, ne + 1))
 		return err_set(err, "out of memory");
 	struct wl_child c = {
@@ -291,6 +464,8 @@ static int one_child(struct stream *x, const struct open_recs *o,
 		.ncontacts = nc,
 		.recs = b->recs,
 		.nrecs = b->nrecs,
+		.alerts = b->alerts,
+		.nalerts = nl,
 	};
 	return fn(ctx, &c, column_text(x[S_CHILD].s, 1));
 }
@@ -301,11 +476,14 @@ int store_each_worklist_child(struct store *st, const struct wl_settings *ws,
 {
 	int32_t as_of = ws->as_of;
 	struct open_recs o = { 0 };
+	struct alert_feed f = { 0 };
 	if (store_worklist_children(st, as_of - ws->minutes_lookback_days,
 				    as_of, iro, err) ||
-	    open_recs_read(st, as_of, &o, err)) {
+	    open_recs_read(st, as_of, &o, err) ||
+	    alert_feed_read(st, as_of, &f, err)) {
 		free(o.v);
 		free(o.has);
+		alert_feed_free(&f);
 		return -1;
 	}
 	struct stream x[S_COUNT] = { { 0 } };
@@ -317,12 +495,14 @@ int store_each_worklist_child(struct store *st, const struct wl_settings *ws,
 		}
 		if (i == S_CONTACT)
 			bind_date(x[i].s, 1, wl_contacts_from(ws));
+		if (i == S_ALERT)
+			sqlite3_bind_int(x[i].s, 1, LADDER_CEILING_WD);
 		x[i].rc = i == S_CHILD ? SQLITE_ROW : sqlite3_step(x[i].s);
 	}
 	struct buffers b = { 0 };
 	while (!result &&
 	       (x[S_CHILD].rc = sqlite3_step(x[S_CHILD].s)) == SQLITE_ROW)
-		result = one_child(x, &o, &b, fn, ctx, err);
+		result = one_child(x, &o, &f, &b, fn, ctx, err);
 	for (size_t i = 0; !result && i < S_COUNT; i++)
 		if (x[i].rc != SQLITE_DONE && x[i].rc != SQLITE_ROW)
 			result = store_fail(st, err, "reading the worklist");
@@ -331,5 +511,6 @@ int store_each_worklist_child(struct store *st, const struct wl_settings *ws,
 	buffers_free(&b);
 	free(o.v);
 	free(o.has);
+	alert_feed_free(&f);
 	return result;
 }

@@ -23,6 +23,9 @@ struct kid {
 	struct wl_alloc allocs[KID_MAX];
 	struct wl_contact contacts[KID_MAX];
 	struct wl_recommendation recs[KID_MAX];
+	struct wl_alert alerts[KID_MAX];
+	struct alert_stage stages[KID_MAX][LADDER_MAX_STAGES];
+	struct wl_action actions[KID_MAX][KID_MAX];
 	struct wl_child c;
 	struct wl_settings s;
 	struct wl_item items[64];
@@ -39,6 +42,7 @@ static void kid_init(struct kid *k)
 	k->c.allocs = k->allocs;
 	k->c.contacts = k->contacts;
 	k->c.recs = k->recs;
+	k->c.alerts = k->alerts;
 	wl_settings_default(&k->s, DATE_NONE);
 }
 
@@ -118,6 +122,55 @@ static void kid_rec(struct kid *k, int64_t id, const char *due)
 	};
 }
 
+/* A dispute (informal, open, a 20-working-day ceiling) raised by `iro` on
+ * `raised`, with no stages or actions yet. */
+static struct wl_alert *kid_alert(struct kid *k, int64_t id, int64_t iro,
+				  const char *raised)
+{
+	assert_true(k->c.nalerts < KID_MAX);
+	size_t i = k->c.nalerts++;
+	struct wl_alert *a = &k->alerts[i];
+	*a = (struct wl_alert){
+		.id = id,
+		.iro = iro,
+		.kind = ALERT_INFORMAL,
+		.status = ALERT_OPEN,
+		.raised = D(raised),
+		.closed = DATE_NONE,
+		.stages = k->stages[i],
+		.ceiling_wd = LADDER_CEILING_WD,
+		.actions = k->actions[i],
+	};
+	return a;
+}
+
+/* The next stage of alert a (the last added), entered on `entered`, its
+ * response due on `due`, answered on `responded` (NULL: not yet). */
+static void kid_stage(struct kid *k, struct wl_alert *a, const char *entered,
+		      const char *due, const char *responded)
+{
+	struct alert_stage *s = k->stages[a - k->alerts];
+	assert_true(a->nstages < LADDER_MAX_STAGES);
+	s[a->nstages] = (struct alert_stage){
+		.stage = (int)a->nstages,
+		.entered = D(entered),
+		.due = due ? D(due) : DATE_NONE,
+		.responded = responded ? D(responded) : DATE_NONE,
+	};
+	a->nstages++;
+}
+
+static void kid_action(struct kid *k, struct wl_alert *a, const char *due,
+		       const char *done)
+{
+	struct wl_action *t = k->actions[a - k->alerts];
+	assert_true(a->nactions < KID_MAX);
+	t[a->nactions++] = (struct wl_action){
+		.due = due ? D(due) : DATE_NONE,
+		.done = done ? D(done) : DATE_NONE,
+	};
+}
+
 /* The held reviews that count for the schedule, sorted, as the store gives
  * them to sched_next_review. */
 static void kid_held_dates(struct kid *k)
@@ -144,8 +197,11 @@ static size_t kid_run(struct kid *k, const char *as_of)
 	k->s.as_of = D(as_of);
 	k->nitems = wl_child_items(&cal, &k->s, &k->c, k->items,
 				   ARRAY_LEN(k->items));
-	assert_true(k->nitems <= WL_CHILD_MAX_ITEMS + k->c.nreviews +
-					 k->c.nrecs);
+	size_t bound = WL_CHILD_MAX_ITEMS + k->c.nreviews + k->c.nrecs +
+		       k->c.nalerts;
+	for (size_t i = 0; i < k->c.nalerts; i++)
+		bound += k->alerts[i].nactions;
+	assert_true(k->nitems <= bound);
 	return k->nitems;
 }
 
@@ -872,6 +928,287 @@ static void re_entry_starts_again(void **state)
 	assert_int_equal(it->days, 7);
 }
 
+/* ---- Practice alerts ---------------------------------------------------- */
+
+/* The alert items of k on its last run. */
+static size_t alert_items(const struct kid *k)
+{
+	return count_kind(k, WL_ALERT_CEILING_PASSED) +
+	       count_kind(k, WL_ALERT_STAGE_OVERDUE) +
+	       count_kind(k, WL_ALERT_RESPONSE_DUE) +
+	       count_kind(k, WL_ALERT_ACTION_OVERDUE);
+}
+
+/* The child of kid_standard (IRO 7) with alert 50, raised by IRO 9 on Mon
+ * 4 Mar 2024, its first stage's response due Mon 11 Mar (5 working days,
+ * as dispute_stage_due gives it). */
+static struct wl_alert *kid_disputed(struct kid *k)
+{
+	kid_standard(k);
+	struct wl_alert *a = kid_alert(k, 50, 9, "2024-03-04");
+	kid_stage(k, a, "2024-03-04", "2024-03-11", NULL);
+	assert_date_equal(dispute_stage_due(&cal, D("2024-03-04"), 5),
+			  D("2024-03-11"));
+	return a;
+}
+
+/* WL_ALERT_RESPONSE_DUE: "the current stage (the last entered) has had no
+ * response ... with the due date on or after as_of (a response due on
+ * as_of is not yet late). date = the due date; days = due - as_of";
+ * WL_ALERT_STAGE_OVERDUE: "whose due date is before as_of ... days = as_of
+ * - due". "For all four, ref = the alert's id." */
+static void alert_response_due_today_then_overdue(void **state)
+{
+	(void)state;
+	struct kid k;
+	kid_disputed(&k);
+
+	const struct wl_item *it = item_on(&k, "2024-03-05",
+					   WL_ALERT_RESPONSE_DUE);
+	assert_date_equal(it->date, D("2024-03-11"));
+	assert_int_equal(it->days, 6);
+
+	it = item_on(&k, "2024-03-11", WL_ALERT_RESPONSE_DUE);
+	assert_date_equal(it->date, D("2024-03-11"));
+	assert_int_equal(it->days, 0);
+	assert_int_equal(it->ref, 50);
+	assert_int_equal(it->iro, 7);
+	assert_int_equal(it->cover_iro, 0);
+	assert_int_equal(it->scheduled, DATE_NONE);
+	assert_int_equal(it->sequence, 0);
+	no_item(&k, WL_ALERT_STAGE_OVERDUE);
+	assert_int_equal(alert_items(&k), 1);
+
+	/* Due yesterday. */
+	it = item_on(&k, "2024-03-12", WL_ALERT_STAGE_OVERDUE);
+	assert_date_equal(it->date, D("2024-03-11"));
+	assert_int_equal(it->days, 1);
+	assert_int_equal(it->ref, 50);
+	no_item(&k, WL_ALERT_RESPONSE_DUE);
+	assert_int_equal(alert_items(&k), 1);
+
+	/* "one raised after as_of does not exist yet". */
+	kid_run(&k, "2024-03-01");
+	assert_int_equal(alert_items(&k), 0);
+}
+
+/* The due date is the stage's, counted in working days when it was
+ * entered (dispute.h): 5 working days from Mon 25 Mar 2024 skip Good
+ * Friday (29 Mar) and Easter Monday (1 Apr): Wed 3 Apr. */
+static void alert_stage_due_across_easter(void **state)
+{
+	(void)state;
+	struct kid k;
+	kid_standard(&k);
+	struct wl_alert *a = kid_alert(&k, 51, 9, "2024-03-25");
+	int32_t due = dispute_stage_due(&cal, D("2024-03-25"), 5);
+	assert_date_equal(due, D("2024-04-03"));
+	kid_stage(&k, a, "2024-03-25", "2024-04-03", NULL);
+
+	/* Calendar days to go, through the bank holidays. */
+	const struct wl_item *it = item_on(&k, "2024-03-28",
+					   WL_ALERT_RESPONSE_DUE);
+	assert_int_equal(it->days, 6);
+	it = item_on(&k, "2024-04-03", WL_ALERT_RESPONSE_DUE);
+	assert_int_equal(it->days, 0);
+	it = item_on(&k, "2024-04-04", WL_ALERT_STAGE_OVERDUE);
+	assert_date_equal(it->date, D("2024-04-03"));
+	assert_int_equal(it->days, 1);
+
+	/* "A stage with no due date makes no stage item (the ceiling still
+	 * applies)." */
+	k.stages[0][0].due = DATE_NONE;
+	kid_run(&k, "2024-04-04");
+	assert_int_equal(alert_items(&k), 0);
+	it = item_on(&k, "2024-04-25", WL_ALERT_CEILING_PASSED);
+	assert_date_equal(it->date, D("2024-04-24"));
+}
+
+/* WL_ALERT_CEILING_PASSED: "more than its ladder's ceiling_wd (normally
+ * 20) working days since it was raised. date = the clock's ceiling_date
+ * (the last day within the ceiling); days = working days past it ... It
+ * replaces the alert's stage item: one item per alert, the most serious." */
+static void alert_ceiling_passed_replaces_the_stage_item(void **state)
+{
+	(void)state;
+	struct kid k;
+	kid_standard(&k);
+	/* Raised Mon 25 Mar 2024: 20 working days (Easter skipped) end Wed
+	 * 24 Apr. */
+	struct wl_alert *a = kid_alert(&k, 52, 9, "2024-03-25");
+	kid_stage(&k, a, "2024-03-25", "2024-04-03", "2024-04-05");
+	kid_stage(&k, a, "2024-04-15", "2024-04-22", NULL);
+
+	const struct wl_item *it = item_on(&k, "2024-04-24",
+					   WL_ALERT_STAGE_OVERDUE);
+	assert_date_equal(it->date, D("2024-04-22"));
+	assert_int_equal(it->days, 2);
+	no_item(&k, WL_ALERT_CEILING_PASSED);
+
+	it = item_on(&k, "2024-04-25", WL_ALERT_CEILING_PASSED);
+	assert_date_equal(it->date, D("2024-04-24"));
+	assert_int_equal(it->days, 1);
+	assert_int_equal(it->ref, 52);
+	assert_int_equal(it->iro, 7);
+	assert_int_equal(alert_items(&k), 1);
+
+	/* Working days past: 25, 26, 29, 30 Apr, 1-3 May, not the Early May
+	 * bank holiday (Mon 6 May), 7 May. */
+	it = item_on(&k, "2024-05-07", WL_ALERT_CEILING_PASSED);
+	assert_int_equal(it->days, 8);
+
+	/* The ladder's own ceiling. */
+	a->ceiling_wd = 10;
+	it = item_on(&k, "2024-04-11", WL_ALERT_CEILING_PASSED);
+	assert_date_equal(it->date, D("2024-04-10"));
+	assert_int_equal(it->days, 1);
+}
+
+/* "whose current stage (the last entered) has had no response": one
+ * answered makes no item; a response after as_of had not come on as_of. */
+static void alert_responded_stage_gives_no_item(void **state)
+{
+	(void)state;
+	struct kid k;
+	kid_disputed(&k);
+	k.stages[0][0].responded = D("2024-03-08");
+	kid_run(&k, "2024-03-08");
+	assert_int_equal(alert_items(&k), 0);
+	kid_run(&k, "2024-03-12");
+	assert_int_equal(alert_items(&k), 0);
+
+	k.stages[0][0].responded = D("2024-03-13");
+	const struct wl_item *it = item_on(&k, "2024-03-12",
+					   WL_ALERT_STAGE_OVERDUE);
+	assert_int_equal(it->days, 1);
+}
+
+/* "stages entered ... after as_of have not happened yet": the current
+ * stage on as_of is the last entered by then. */
+static void alert_stage_entered_after_as_of_not_counted(void **state)
+{
+	(void)state;
+	struct kid k;
+	struct wl_alert *a = kid_disputed(&k);
+	k.stages[0][0].responded = D("2024-03-08");
+	kid_stage(&k, a, "2024-03-14", "2024-03-21", NULL);
+
+	kid_run(&k, "2024-03-13");
+	assert_int_equal(alert_items(&k), 0);
+	const struct wl_item *it = item_on(&k, "2024-03-14",
+					   WL_ALERT_RESPONSE_DUE);
+	assert_date_equal(it->date, D("2024-03-21"));
+	assert_int_equal(it->days, 7);
+}
+
+/* WL_ALERT_ACTION_OVERDUE: "an action of a dispute (open or closed: a
+ * closed alert's actions may still be done) due before as_of and not done
+ * on or before it. date = its due date; days = as_of - due. One item per
+ * action." A closed alert has no stage item; a closure after as_of had not
+ * happened on as_of. */
+static void alert_closed_only_its_actions_overdue(void **state)
+{
+	(void)state;
+	struct kid k;
+	struct wl_alert *a = kid_disputed(&k);
+	a->status = ALERT_RESOLVED;
+	a->closed = D("2024-03-15");
+	kid_action(&k, a, "2024-03-14", NULL);
+	kid_action(&k, a, "2024-03-14", "2024-03-20");
+	kid_action(&k, a, NULL, NULL);          /* no due date */
+	kid_action(&k, a, "2024-03-18", NULL);  /* due on as_of: not yet */
+
+	kid_run(&k, "2024-03-18");
+	assert_int_equal(count_kind(&k, WL_ALERT_ACTION_OVERDUE), 2);
+	assert_int_equal(alert_items(&k), 2);
+	for (size_t i = 0; i < k.nitems; i++) {
+		const struct wl_item *it = &k.items[i];
+		if (it->kind != WL_ALERT_ACTION_OVERDUE)
+			continue;
+		assert_date_equal(it->date, D("2024-03-14"));
+		assert_int_equal(it->days, 4);
+		assert_int_equal(it->ref, 50);
+		assert_int_equal(it->iro, 7);
+	}
+
+	/* Before it closed: the stage was overdue, no action yet. */
+	const struct wl_item *it = item_on(&k, "2024-03-13",
+					   WL_ALERT_STAGE_OVERDUE);
+	assert_int_equal(it->days, 2);
+	assert_int_equal(alert_items(&k), 1);
+}
+
+/* "not done on or before it": an action done on as_of is not overdue. */
+static void alert_action_done_on_as_of_gives_none(void **state)
+{
+	(void)state;
+	struct kid k;
+	struct wl_alert *a = kid_disputed(&k);
+	k.stages[0][0].responded = D("2024-03-08");
+	kid_action(&k, a, "2024-03-14", "2024-03-20");
+	kid_run(&k, "2024-03-20");
+	assert_int_equal(alert_items(&k), 0);
+	const struct wl_item *it = item_on(&k, "2024-03-19",
+					   WL_ALERT_ACTION_OVERDUE);
+	assert_int_equal(it->days, 5);
+}
+
+/* "an alert's items, when the child has no current IRO (not looked after
+ * any more, or unallocated), [go] to the IRO who raised it"; alerts are
+ * listed whether or not the child is still looked after. */
+static void alert_for_the_raiser_when_no_current_iro(void **state)
+{
+	(void)state;
+	struct kid k;
+	kid_init(&k);
+	kid_episode(&k, EP("2023-01-09", "2024-03-15", 'S', "C2", "U4",
+			   "E4A"));
+	kid_alloc(&k, 7, "2023-01-10", NULL, false);
+	kid_alloc(&k, 8, "2024-03-04", "2024-03-22", true);
+	struct wl_alert *a = kid_alert(&k, 53, 9, "2024-03-04");
+	kid_stage(&k, a, "2024-03-04", "2024-03-11", NULL);
+
+	/* Looked after: the current IRO's, the cover beside. */
+	const struct wl_item *it = item_on(&k, "2024-03-12",
+					   WL_ALERT_STAGE_OVERDUE);
+	assert_int_equal(it->iro, 7);
+	assert_int_equal(it->cover_iro, 8);
+
+	/* Left care on 15 Mar: the raiser's, and never lost. */
+	assert_int_equal(kid_run(&k, "2024-03-18"), 1);
+	it = item(&k, WL_ALERT_STAGE_OVERDUE);
+	assert_int_equal(it->iro, 9);
+	assert_int_equal(it->cover_iro, 0);
+	it = item_on(&k, "2025-06-02", WL_ALERT_CEILING_PASSED);
+	assert_int_equal(it->iro, 9);
+
+	/* Looked after with no IRO allocated. */
+	k.allocs[0].start = D("2024-03-25");
+	it = item_on(&k, "2024-03-12", WL_ALERT_STAGE_OVERDUE);
+	assert_int_equal(it->iro, 9);
+	assert_int_equal(it->cover_iro, 8);
+	item(&k, WL_ALLOCATION_MISSING);
+}
+
+/* "Good-practice alerts make none." */
+static void alert_good_practice_gives_nothing(void **state)
+{
+	(void)state;
+	struct kid k;
+	kid_standard(&k);
+	struct wl_alert *a = kid_alert(&k, 54, 9, "2024-03-04");
+	a->kind = ALERT_GOOD_PRACTICE;
+	kid_action(&k, a, "2024-03-05", NULL);
+	kid_run(&k, "2024-06-03");
+	assert_int_equal(alert_items(&k), 0);
+
+	/* The same as a dispute: past its ceiling, its action overdue. */
+	a->kind = ALERT_FORMAL;
+	kid_run(&k, "2024-06-03");
+	item(&k, WL_ALERT_CEILING_PASSED);
+	item(&k, WL_ALERT_ACTION_OVERDUE);
+}
+
 /* ---- The output array --------------------------------------------------- */
 
 /* "returns how many there are (which may exceed cap: then only cap were
@@ -938,6 +1275,14 @@ static void kind_names(void **state)
 			    "no IRO allocated");
 	assert_string_equal(wl_kind_name(WL_ALLOCATION_LATE),
 			    "allocation late");
+	assert_string_equal(wl_kind_name(WL_ALERT_CEILING_PASSED),
+			    "alert past ceiling");
+	assert_string_equal(wl_kind_name(WL_ALERT_STAGE_OVERDUE),
+			    "alert stage overdue");
+	assert_string_equal(wl_kind_name(WL_ALERT_RESPONSE_DUE),
+			    "alert response due");
+	assert_string_equal(wl_kind_name(WL_ALERT_ACTION_OVERDUE),
+			    "alert action overdue");
 	assert_string_equal(wl_kind_name(WL_KIND_COUNT), "?");
 }
 
@@ -1010,6 +1355,15 @@ int main(void)
 		cmocka_unit_test(cover_alone_is_not_an_allocation),
 		cmocka_unit_test(period_ending_on_as_of_is_not_looked_after),
 		cmocka_unit_test(re_entry_starts_again),
+		cmocka_unit_test(alert_response_due_today_then_overdue),
+		cmocka_unit_test(alert_stage_due_across_easter),
+		cmocka_unit_test(alert_ceiling_passed_replaces_the_stage_item),
+		cmocka_unit_test(alert_responded_stage_gives_no_item),
+		cmocka_unit_test(alert_stage_entered_after_as_of_not_counted),
+		cmocka_unit_test(alert_closed_only_its_actions_overdue),
+		cmocka_unit_test(alert_action_done_on_as_of_gives_none),
+		cmocka_unit_test(alert_for_the_raiser_when_no_current_iro),
+		cmocka_unit_test(alert_good_practice_gives_nothing),
 		cmocka_unit_test(items_beyond_cap_are_counted_not_written),
 		cmocka_unit_test(default_settings),
 		cmocka_unit_test(kind_names),
