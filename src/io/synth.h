@@ -13,8 +13,9 @@
  * together; a looked-after mother and her baby apart), every review of
  * reviews.csv as held (who chaired, how, the plan, the minutes, the status
  * history), and around the reviews of the last years recommendations,
- * consultations, oversight, contacts, advocacy, feedback and quality
- * assurance (io/synth_service.h). It is what the demo, the tests and the
+ * consultations, oversight, contacts, advocacy, feedback, quality
+ * assurance and practice alerts, with the social work teams and the
+ * ladder they climb (io/synth_service.h). It is what the demo, the tests and the
  * benchmarks import.
  *
  * The data run up to 31 March of the collection year: nothing is dated
@@ -61,7 +62,8 @@ struct synth_stats {
 	int32_t first_event; /* the earliest DECOM written */
 	/* service.jsonl: records of each kind */
 	long iros, allocations, service_reviews, recommendations,
-		consultations, oversight, contacts, advocacy, feedback, qa;
+		consultations, oversight, contacts, advocacy, feedback, qa,
+		alerts;
 	long sibling_groups, parent_links;
 };
 

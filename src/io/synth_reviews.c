@@ -1099,9 +1099,8 @@ static int write_contacts(struct kw *w)
 	return rc;
 }
 
-/* Days of [from, to] the child is looked after (short breaks apart). */
-static int32_t days_in_care(const struct synth_child *c, int32_t from,
-			    int32_t to, int32_t pick, int32_t *picked)
+int32_t svc_days_in_care(const struct synth_child *c, int32_t from,
+			 int32_t to, int32_t pick, int32_t *picked)
 {
 	int32_t n = 0;
 	for (size_t i = 0; i < c->nper; i++) {
@@ -1128,11 +1127,11 @@ static int write_advocacy(struct kw *w)
 	for (int32_t y0 = s->recent3; y0 <= s->year_end && !rc;
 	     y0 = date_add_months(y0, 12)) {
 		int32_t y1 = date_add_months(y0, 12) - 1, day = DATE_NONE;
-		int32_t n = days_in_care(w->c, y0, y1, -1, &day);
+		int32_t n = svc_days_in_care(w->c, y0, y1, -1, &day);
 		if (n == 0 || !rng_chance(r, P_ADVOCACY))
 			continue;
-		days_in_care(w->c, y0, y1, (int32_t)rng_below(r, (uint32_t)n),
-			     &day);
+		svc_days_in_care(w->c, y0, y1,
+				 (int32_t)rng_below(r, (uint32_t)n), &day);
 		int age = date_age_years(w->c->dob, day);
 		const char *issue = ISSUES[rng_below(r, age >= 15 ? 6 : 5)];
 		jl_start(j, "advocacy");
@@ -1145,6 +1144,12 @@ static int write_advocacy(struct kw *w)
 		rc = svc_emit(s, OUT_ADVOCACY);
 	}
 	return rc;
+}
+
+/* One held_made is pushed for each review of c->held, in order. */
+long svc_review_id(const struct svc *s, size_t i)
+{
+	return s->rs->held[i].id;
 }
 
 int svc_write_reviews(struct svc *s, const struct synth_child *c,

@@ -1,17 +1,20 @@
 /*
  * synth_service.c - service.jsonl, the records of the synthetic IRO
- * service (synth_service.h): its files, the children's own details, their
- * episodes and allocations, the IROs and quality assurance. The IROs and
- * allocations are planned in synth_staff.c; reviews and what goes with them
- * are written by synth_reviews.c.
+ * service (synth_service.h): its files, the settings, the children's own
+ * details, their episodes and allocations, the IROs and quality
+ * assurance. The IROs and allocations are planned in synth_staff.c;
+ * reviews and what goes with them are written by synth_reviews.c; practice
+ * alerts, with the social work teams and the ladder they climb, by
+ * synth_alerts.c.
  *
  * The kinds must come in the order of docs/records.md, but the children
  * are made one at a time. So pass 1 writes the episodes to a temporary
- * file; svc_begin writes the settings, IROs and children (from what pass 1
- * kept of them), copies the episodes and writes the allocations; pass 2
- * writes the reviews straight to the file and the kinds after them to a
- * temporary file each, copied in at the end, before quality assurance.
- * Temporary files are unlinked as soon as they are open.
+ * file; svc_begin writes the settings, teams, ladder, IROs and children
+ * (from what pass 1 kept of them), copies the episodes and writes the
+ * allocations; pass 2 writes the reviews straight to the file and the
+ * kinds after them (alerts too) to a temporary file each, copied in at the
+ * end, quality assurance before the alerts. Temporary files are unlinked
+ * as soon as they are open.
  *
  *  - Children: the SSDA903 header again (SEX 1/2 as M/F), with made-up
  *    names (sibling groups mostly share a family name, a baby its
@@ -22,6 +25,8 @@
  *    each).
  *  - Allocations: the first IRO of a period 0-5 working days after it
  *    starts, 6% of them 6-15 (the rest is synth_staff.c's).
+ *  - Settings: the authority's name, and its dispute-resolution ladder
+ *    (Buckinghamshire's, synth_alerts.c).
  *  - Quality assurance, in the last two collection years: for each IRO in
  *    post, supervision in 90% of months, an observation in one month in
  *    six, and an audit of a child on their caseload in one month in three
@@ -47,6 +52,7 @@
 static const char *const KIND_NAMES[OUT_COUNT] = {
 	"child", "episode", "allocation", "review", "recommendation",
 	"consultation", "oversight", "contact", "advocacy", "feedback",
+	"alert",
 };
 
 static const char *const SW_TEAMS[] = {
@@ -54,6 +60,12 @@ static const char *const SW_TEAMS[] = {
 	"Disabled Children", "Court Team",
 };
 enum { SWT_CIC1, SWT_CIC2, SWT_LEAVING, SWT_DISABLED, SWT_COURT };
+
+const char *svc_sw_team(int team)
+{
+	return team >= 0 && (size_t)team < ARRAY_LEN(SW_TEAMS) ? SW_TEAMS[team]
+							      : NULL;
+}
 
 static const char *const OVERRIDES[] = {
 	"Siblings placed 80 miles apart; IRO local to each placement",
@@ -246,8 +258,7 @@ static bool deferred(enum out_kind k)
 	return k == OUT_EPISODE || k > OUT_REVIEW;
 }
 
-/* Writes the line in s->j to service.jsonl itself. */
-static int emit_direct(struct svc *s)
+int svc_emit_direct(struct svc *s)
 {
 	return jl_write(&s->j, s->f);
 }
@@ -257,7 +268,7 @@ static int write_setting(struct svc *s)
 	jl_start(&s->j, "setting");
 	jl_text(&s->j, "key", "authority");
 	jl_text(&s->j, "value", s->authority);
-	return emit_direct(s);
+	return svc_emit_direct(s);
 }
 
 static int write_iro(struct svc *s, size_t i)
@@ -294,7 +305,7 @@ static int write_iro(struct svc *s, size_t i)
 		}
 		jl_close(j);
 	}
-	return emit_direct(s);
+	return svc_emit_direct(s);
 }
 
 /* A temporary file for one kind, unlinked at once: nothing is left behind
@@ -490,6 +501,8 @@ static int write_allocation(struct svc *s, const struct svc_alloc *a)
 int svc_begin(struct svc *s, struct err *e)
 {
 	int rc = write_setting(s);
+	if (!rc)
+		rc = svc_write_alert_lists(s);
 	for (size_t i = 0; i < s->niro && !rc; i++)
 		rc = write_iro(s, i);
 	for (size_t i = 0; i < s->nkid && !rc; i++)
@@ -512,7 +525,7 @@ int svc_child(struct svc *s, const struct synth_child *c, struct err *e)
 	rng_seed(&r, s->o->seed, STREAM_KID_RECORDS + (uint64_t)c->index);
 	char sw[48];
 	sw_of(s, (uint32_t)c->index, sw, sizeof sw);
-	if (svc_write_reviews(s, c, &r, sw))
+	if (svc_write_reviews(s, c, &r, sw) || svc_write_alerts(s, c))
 		return err_set(e, "cannot write the records of child %s: %s",
 			       c->id, s->j.oom ? "out of memory"
 					       : strerror(errno ? errno : EIO));
@@ -672,7 +685,7 @@ static int write_qa(struct svc *s)
 			jl_text(j, "child", id);
 		}
 		jl_text(j, "note", q->note);
-		rc = emit_direct(s);
+		rc = svc_emit_direct(s);
 	}
 	s->st->qa = (long)l.n;
 	free(l.q);
@@ -692,17 +705,17 @@ static void count(struct svc *s)
 	st->contacts = s->next_id[OUT_CONTACT];
 	st->advocacy = s->next_id[OUT_ADVOCACY];
 	st->feedback = s->next_id[OUT_FEEDBACK];
+	st->alerts = s->next_id[OUT_ALERT];
 }
 
 int svc_close(struct svc *s, int rc, struct err *e)
 {
+	/* the kinds after reviews, quality assurance (made here) in its
+	 * place before alerts */
 	for (int k = OUT_REVIEW + 1; k < OUT_COUNT && !rc && s->f; k++)
-		if (append(s->f, s->out[k]))
+		if ((k == OUT_ALERT && write_qa(s)) || append(s->f, s->out[k]))
 			rc = err_set(e, "cannot write %s: %s", s->tmp,
 				     strerror(errno ? errno : EIO));
-	if (!rc && s->f && write_qa(s))
-		rc = err_set(e, "cannot write %s: %s", s->tmp,
-			     strerror(errno ? errno : EIO));
 	if (s->f) {
 		bool bad = ferror(s->f) != 0;
 		if ((fclose(s->f) || bad) && !rc)

@@ -6,7 +6,8 @@
  * about them, in the JSON Lines format of docs/records.md: the IROs, the
  * children's own details, their episodes again, allocations to IROs,
  * every review (with how it was held), recommendations, consultations,
- * oversight, contacts, advocacy, feedback and quality assurance.
+ * oversight, contacts, advocacy, feedback, quality assurance and practice
+ * alerts (with the social work teams and the ladder).
  *
  * It is used in two passes over the children, because allocations depend
  * on the whole authority (who is in post, caseloads, siblings):

@@ -20,6 +20,7 @@
 #define STREAM_KID_PLAN (UINT64_C(1) << 40)    /* + child: pass 1 */
 #define STREAM_KID_RECORDS (UINT64_C(2) << 40) /* + child: pass 2 */
 #define STREAM_SERVICE (UINT64_C(3) << 40)     /* + enum service_stream */
+#define STREAM_KID_ALERTS (UINT64_C(4) << 40)  /* + child: its alerts */
 
 enum service_stream {
 	SS_ROSTER,
@@ -87,9 +88,11 @@ struct svc_alloc {
 	bool override;
 };
 
-/* The kinds of record in the order of docs/records.md. Episodes (made in
- * pass 1) and the kinds after reviews go to a temporary file each until
- * their turn; the others are written to service.jsonl as they are made. */
+/* The kinds of record made child by child, in the order of
+ * docs/records.md (quality assurance, made at the end, comes between
+ * feedback and alerts). Episodes (made in pass 1) and the kinds after
+ * reviews go to a temporary file each until their turn; the others are
+ * written to service.jsonl as they are made. */
 enum out_kind {
 	OUT_CHILD,
 	OUT_EPISODE,
@@ -101,6 +104,7 @@ enum out_kind {
 	OUT_CONTACT,
 	OUT_ADVOCACY,
 	OUT_FEEDBACK,
+	OUT_ALERT,
 	OUT_COUNT
 };
 
@@ -156,6 +160,8 @@ void svc_sort(struct keyed *k, size_t n);
 
 /* An IRO team's name. */
 const char *svc_team_name(const struct svc *s, int team);
+/* A social work team's name (svc_kid.team), or NULL past the last. */
+const char *svc_sw_team(int team);
 
 /* The IRO's FTE on `day`, as a number. */
 double svc_fte_on(const struct svc_iro *iro, int32_t day);
@@ -174,13 +180,31 @@ int svc_anyone_on(const struct svc *s, int32_t day, uint64_t hint);
 
 void svc_reviews_free(struct review_scratch *rs);
 
+/* Days of [from, to] child c is looked after (short breaks apart); when
+ * pick is in [0, that number), the day it counts to goes to *picked. */
+int32_t svc_days_in_care(const struct synth_child *c, int32_t from,
+			 int32_t to, int32_t pick, int32_t *picked);
+
 /* The records of one child (synth_reviews.c): its reviews and what goes
  * with them. */
 int svc_write_reviews(struct svc *s, const struct synth_child *c,
 		      struct rng *r, const char *sw_name);
 
+/* The id svc_write_reviews gave review i of c->held, for the child it
+ * was last called for. */
+long svc_review_id(const struct svc *s, size_t i);
+
+/* The records alerts need before the IROs (synth_alerts.c): the setting
+ * naming the ladder, the social work teams and the ladder. */
+int svc_write_alert_lists(struct svc *s);
+/* A child's practice alerts (synth_alerts.c), after svc_write_reviews. */
+int svc_write_alerts(struct svc *s, const struct synth_child *c);
+
 /* Writes the line in s->j to the kind's file. */
 int svc_emit(struct svc *s, enum out_kind k);
+/* Writes the line in s->j to service.jsonl itself (the kinds made before
+ * the children). */
+int svc_emit_direct(struct svc *s);
 /* The next id of a kind (1, 2, ...). */
 long svc_take_id(struct svc *s, enum out_kind k);
 

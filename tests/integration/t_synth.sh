@@ -4,7 +4,8 @@
 # mostly in time, about 60% of children looked after at the year end) and
 # never overwrites a return by accident; and its service.jsonl, which obeys
 # every rule `iro load` enforces (checked here by a checker of its own, in
-# Python) at the rates of real IRO annual reports.
+# Python) at the rates of real IRO annual reports - practice alerts at those
+# of Buckinghamshire's and Cheshire East's.
 . "$(dirname "$0")/lib.sh"
 
 N=2000
@@ -107,10 +108,10 @@ for line in open(sys.argv[1]):
         seen.append(t)
 print(" ".join(seen))' "$T/a/service.jsonl")
 same "service.jsonl has every kind, in the order of docs/records.md" "$kinds" \
-	"setting iro child episode allocation review recommendation consultation oversight contact advocacy feedback qa"
-same "nothing is dated after 31/03/2025 but the next reviews and the recommendations' due dates" \
+	"setting team ladder iro child episode allocation review recommendation consultation oversight contact advocacy feedback qa alert"
+same "nothing is dated after 31/03/2025 but the next reviews and due dates (recommendations, alerts' stages and actions)" \
 	"$(grep -v '"status":"scheduled"\|"status":"rearranged"' "$T/a/service.jsonl" |
-		sed 's/"due":"[0-9-]*"//' | grep -c '"2025-0[4-9]-\|"202[6-9]-')" 0
+		sed 's/"due":"[0-9-]*"//g' | grep -c '"2025-0[4-9]-\|"202[6-9]-')" 0
 same "... and the next reviews are booked at most 4 months ahead" \
 	"$(grep '"status":"scheduled"\|"status":"rearranged"' "$T/a/service.jsonl" |
 		grep -c '"2025-0[89]-\|"2025-1\|"202[6-9]-')" 0
@@ -122,7 +123,7 @@ same "... and the next reviews are booked at most 4 months ahead" \
 cat >"$T/check.py" <<'PY'
 import csv, json, sys
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 folder, YE = sys.argv[1], date.fromisoformat(sys.argv[2])
 HORIZON = date(YE.year, 7, 31)
@@ -136,9 +137,9 @@ def bad(msg):
         problems.append(msg)
 
 
-KINDS = ("setting calendar_day iro child episode allocation review "
-         "recommendation consultation oversight contact advocacy feedback "
-         "qa").split()
+KINDS = ("setting calendar_day theme team ladder iro child episode "
+         "allocation review recommendation consultation oversight contact "
+         "advocacy feedback qa alert").split()
 KEYS = {
     "setting": "key value",
     "iro": "id name team start end fte absences",
@@ -162,9 +163,16 @@ KEYS = {
     "advocacy": "id child date provider issue referred_by",
     "feedback": "id respondent date child review survey quote answers",
     "qa": "id iro date kind child note",
+    "team": "name active",
+    "ladder": "id key name ceiling stages",
+    "alert": "id child iro raised kind review team description impact ladder "
+             "status closed outcome stages actions themes",
 }
 KEYS = {k: ["type"] + v.split() for k, v in KEYS.items()}
 LISTS = {"fte": "from fte", "absences": "from to reason",
+         "ladder.stages": "name addressee days formal",
+         "alert.stages": "stage name addressee entered due responded response",
+         "actions": "action owner due done", "themes": "theme",
          "history": "status date requested_by reason at by",
          "progress": "recommendation progress note",
          "answers": "question answer"}
@@ -186,13 +194,15 @@ for n, line in enumerate(open(folder + "/service.jsonl", encoding="utf-8"), 1):
     last = KINDS.index(t)
     in_order(list(r), KEYS[t], "line %d" % n)
     for k, want in LISTS.items():
-        for item in r.get(k, []):
+        if "." in k and not k.startswith(t + "."):
+            continue
+        for item in r.get(k.split(".")[-1], []):
             in_order(list(item), want.split(), "line %d %s" % (n, k))
     if any(v is None or v == "" for v in r.values()):
         bad("line %d: a value not recorded is written" % n)
     recs[t].append(r)
 for t, rs in recs.items():
-    if "id" in KEYS[t] and [r["id"] for r in rs] != list(range(1, len(rs) + 1)):
+    if "id" in KEYS[t] and any("id" in r for r in rs) and [r.get("id") for r in rs] != list(range(1, len(rs) + 1)):
         bad("%s: ids are not 1..n in file order" % t)
 
 
@@ -380,7 +390,98 @@ for t in ("oversight", "contact", "qa", "advocacy", "feedback"):
             if p["recommendation"] not in rec_ids:
                 bad("oversight %d: no recommendation %s" % (x["id"], p["recommendation"]))
 
+# Practice alerts (docs/records.md, core/dispute.h): the Buckinghamshire
+# ladder named by the setting and written from it; the social work teams;
+# each alert raised on a weekday in care by the IRO on the child's case, 0-10
+# working days after the review it names; a dispute's stages climbing in
+# order, none after it closed, its kind formal when (and only when) it
+# reached a formal stage.
+settings = {x["key"]: x["value"] for x in recs["setting"]}
+ladders = {x["key"]: x for x in recs["ladder"]}
+lad = ladders.get(settings.get("ladder"))
+if not lad or [(x["name"], x["formal"]) for x in lad["stages"]] != [
+        ("informal", False), ("stage 1", True), ("stage 2", True),
+        ("stage 3", True), ("stage 4", True)]:
+    bad("the setting ladder names no ladder, or not Buckinghamshire's")
+    lad = {"key": None, "stages": []}
+teams = {x["name"] for x in recs["team"]}
+if {c["team"] for c in recs["child"]} - teams:
+    bad("a child's team is not a team record")
+pers = defaultdict(list)  # periods with whether they are short breaks
+for e in recs["episode"]:
+    if e["rne"] == "S" or not pers[e["child"]]:
+        pers[e["child"]].append([D(e["decom"]), None, True])
+    pers[e["child"]][-1][2] &= e["ls"] in ("V3", "V4")
+    if e.get("rec", "X1") != "X1":
+        pers[e["child"]][-1][1] = D(e["dec"])
+W0 = date(YE.year - 3, 4, 1)
+
+
+def cared(c, d):
+    return any(s <= d and (e is None or d < e) and not sb for s, e, sb in pers[c])
+
+
+for a in recs["alert"]:
+    n, c, raised, st = a["id"], a["child"], D(a["raised"]), a.get("stages", [])
+    closed = D(a["closed"]) if "closed" in a else None
+    if not cared(c, raised) or raised.weekday() > 4 or raised < W0:
+        bad("alert %d: raised on %s, not a weekday of care in the window" % (n, raised))
+    if a["iro"] not in on(c, raised) or a.get("team") not in teams:
+        bad("alert %d: %s is not on the case, or the team is unknown" % (n, a["iro"]))
+    rv = reviews.get(a.get("review"))
+    if "review" in a and (not rv or rv["child"] != c or rv["status"] != "held" or
+                          not 0 <= (raised - D(rv["held"])).days <= 20):
+        bad("alert %d: review %s is not one held just before" % (n, a.get("review")))
+    if (a["status"] == "open") != (closed is None) or (closed and closed < raised):
+        bad("alert %d: status %s with closed %s" % (n, a["status"], closed))
+    if a["kind"] == "good_practice":
+        if st or "ladder" in a or "themes" in a:
+            bad("alert %d: good practice with stages, a ladder or themes" % n)
+        continue
+    if a.get("ladder") != lad["key"] or not st:
+        bad("alert %d: a dispute not on the ladder" % n)
+        continue
+    formal = any(lad["stages"][x["stage"] - 1]["formal"] for x in st)
+    if (a["kind"] == "formal") != formal or formal != ("impact" in a):
+        bad("alert %d: kind %s, impact %s, stages %s" % (n, a["kind"], "impact" in a, st))
+    for i, x in enumerate(st):
+        ls = lad["stages"][x["stage"] - 1]
+        e = D(x["entered"])
+        if (x["name"], x["addressee"]) != (ls["name"], ls["addressee"]):
+            bad("alert %d: stage %d is not the ladder's" % (n, x["stage"]))
+        if not 7 <= (D(x["due"]) - e).days <= 14 or D(x.get("responded", x["due"])) < e:
+            bad("alert %d: stage %d due or answered out of time" % (n, x["stage"]))
+        if e > YE or (closed and e > closed) or (i and (
+                x["stage"] <= st[i - 1]["stage"] or e < D(st[i - 1]["entered"]))):
+            bad("alert %d: stages out of order" % n)
+    if st[0]["entered"] != a["raised"]:
+        bad("alert %d: its first stage is not entered when raised" % n)
+    if {t["theme"] for t in a.get("themes", [])} - set(sys.argv[3].split("|")):
+        bad("alert %d: a theme not on the list" % n)
+    for x in a.get("actions", []):
+        done = D(x["done"]) if "done" in x else None
+        if not raised < D(x["due"]) <= raised + timedelta(days=35) or \
+                (done and not raised <= done <= YE):
+            bad("alert %d: an action due or done out of time" % n)
+
 # Rates
+disp = [a for a in recs["alert"] if a["kind"] != "good_practice"]
+res = [a for a in disp if a["status"] == "resolved"]
+took = [(D(a["closed"]) - D(a["raised"])).days for a in res]
+child_years = sum(max(0, (min(e - timedelta(days=1) if e else YE, YE) - max(s, W0)).days + 1)
+                  for ps in pers.values() for s, e, sb in ps if not sb) / 365.25
+print("disputes_per_year %.3f" % (len(disp) / child_years))
+print("good_practice_share %.3f" % (1 - len(disp) / len(recs["alert"])))
+print("first_formal %.3f" % (sum(a["stages"][-1]["stage"] == 2 for a in res) / len(res)))
+print("informal_only %.3f" % (sum(a["stages"][-1]["stage"] == 1 for a in res) / len(res)))
+print("head_of_service %.3f" % (sum(a["stages"][-1]["stage"] == 3 for a in res) / len(res)))
+print("under_week %.3f" % (sum(d < 7 for d in took) / len(took)))
+print("over_4_weeks %.3f" % (sum(d > 28 for d in took) / len(took)))
+print("after_review %.3f" % (sum("review" in a for a in recs["alert"]) / len(recs["alert"])))
+print("two_themes %.3f" % (sum(len(a.get("themes", [])) == 2 for a in disp) / len(disp)))
+print("open %d" % sum(a["status"] == "open" for a in disp))
+print("actions_overdue %d" % sum("done" not in x and D(x["due"]) < YE
+                                 for a in disp for x in a.get("actions", [])))
 heldr = [r for r in recs["review"] if r["status"] == "held"]
 pn = [r["participation"] for r in heldr if r["participation"] != "PN0"]
 in_post_ye = [x for x in iros if in_post(x, YE)]
@@ -396,15 +497,17 @@ for p in problems:
 sys.exit(1 if problems else 0)
 PY
 synth --seed 4 --out "$T/p" >/dev/null 2>&1
-python3 "$T/check.py" "$T/p" 2025-03-31 >"$T/rates" 2>&1
+# the themes a new database lists (store/schema/004_alerts.sql)
+THEMES=$(sqlite3 "$DB" "SELECT group_concat(name, '|') FROM theme")
+python3 "$T/check.py" "$T/p" 2025-03-31 "$THEMES" >"$T/rates" 2>&1
 status=$?
 if [ $status -eq 0 ]; then
-	ok "service.jsonl obeys the rules of iro load (allocations 5a-5e, reviews 6)"
+	ok "service.jsonl obeys the rules of iro load (allocations 5a-5e, reviews 6, alerts)"
 else
-	not_ok "service.jsonl obeys the rules of iro load (allocations 5a-5e, reviews 6)" \
-		"$(grep -v '^[a-z]* [0-9.]*$' "$T/rates" | head -12)"
+	not_ok "service.jsonl obeys the rules of iro load (allocations 5a-5e, reviews 6, alerts)" \
+		"$(grep -v '^[a-z_0-9]* [0-9.]*$' "$T/rates" | head -12)"
 fi
-python3 "$T/check.py" "$T/a" 2025-03-31 >"$T/rates5" 2>&1
+python3 "$T/check.py" "$T/a" 2025-03-31 "$THEMES" >"$T/rates5" 2>&1
 same "... and so does another authority's (seed 5)" "$?" 0
 rate() { awk -v k="$1" '$1 == k { print $2 }' "$T/rates"; }
 within() { # NAME LOW HIGH DESCRIPTION
@@ -420,6 +523,20 @@ within participation 0.85 0.99 "85-99% of children 4+ took part in their reviews
 within caseload 55 80 "55-80 children per IRO in post on 31/03/2025"
 within siblings 0.2 0.4 "20-40% of children are in sibling groups"
 within mothers 1 20 "a handful of looked-after mothers are linked to their babies"
+# Practice alerts: Buckinghamshire 2021-22 (213 resolutions for about 500
+# children: 15% informal, 75% at stage 1, 8% at stage 2; 62% within a week,
+# 7% over four weeks), Cheshire East (35.6% good practice).
+within disputes_per_year 0.3 0.5 "0.3-0.5 disputes per child per year looked after"
+within good_practice_share 0.25 0.42 "a third of alerts are good practice"
+within first_formal 0.65 0.85 "65-85% of disputes resolved at the first formal stage (team manager)"
+within informal_only 0.08 0.22 "8-22% resolved at the informal stage"
+within head_of_service 0.03 0.14 "3-14% resolved by a head of service"
+within under_week 0.5 0.75 "most disputes resolved within a week"
+within over_4_weeks 0.02 0.14 "a few take over four weeks"
+within after_review 0.35 0.65 "about half the alerts follow a review"
+within two_themes 0.3 0.5 "about 40% of disputes have two themes"
+within open 1 100 "some disputes are still open on 31/03/2025"
+within actions_overdue 1 200 "some of their actions are overdue on 31/03/2025"
 
 # ---- It never writes over a return by accident. --------------------------
 cp "$T/a/episodes.csv" "$T/episodes.before"
@@ -456,6 +573,17 @@ cmp -s "$T/a/reviews.csv" "$T/b/reviews.csv" && ok "... and back again" ||
 SDB=$T/service.db
 new_db "$SDB"
 check "service.jsonl loads" "$IRO" load "$T/a/service.jsonl" --db "$SDB"
+same "... its alerts all of them, on the ladder and lists the store holds" \
+	"$(sqlite3 "$SDB" "SELECT count(*) FROM alert;
+		SELECT value FROM setting WHERE key = 'ladder';
+		SELECT count(*) FROM ladder_stage AS s JOIN ladder AS l ON l.id = s.ladder_id
+			WHERE l.key = 'buckinghamshire';
+		SELECT count(*) FROM alert_theme WHERE theme NOT IN (SELECT name FROM theme);
+		SELECT count(*) FROM alert WHERE team NOT IN (SELECT name FROM team);
+		SELECT count(*) FROM alert WHERE kind <> 'good_practice'
+			AND ladder IS NOT 'buckinghamshire';
+		SELECT count(*) FROM alert_stage WHERE stage NOT BETWEEN 1 AND 5" | tr '\n' ' ')" \
+	"$(grep -c '"type":"alert"' "$T/a/service.jsonl") buckinghamshire 5 0 0 0 0 "
 missing=""
 for d in 2025-03-31 2024-10-15; do
 	"$IRO" worklist --as-of $d --format csv --db "$SDB" >"$T/all.csv"
