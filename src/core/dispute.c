@@ -48,6 +48,31 @@ void dispute_clock(const struct calendar *cal, const struct alert_clock_in *a,
 	}
 }
 
+bool dispute_as_of(const struct alert_clock_in *a, int32_t as_of,
+		   struct alert_stage *buf, struct alert_clock_in *out)
+{
+	if (a->raised == DATE_NONE || a->raised > as_of)
+		return false;
+	size_t n = a->nstages;
+	while (n > 0 && a->stages[n - 1].entered > as_of)
+		n--;
+	size_t from = n > LADDER_MAX_STAGES ? n - LADDER_MAX_STAGES : 0;
+	for (size_t i = from; i < n; i++) {
+		struct alert_stage *s = &buf[i - from];
+		*s = a->stages[i];
+		if (s->responded != DATE_NONE && s->responded > as_of)
+			s->responded = DATE_NONE;
+	}
+	bool closed = a->status != ALERT_OPEN &&
+		      (a->closed == DATE_NONE || a->closed <= as_of);
+	*out = *a;
+	out->status = closed ? a->status : ALERT_OPEN;
+	out->closed = closed ? a->closed : DATE_NONE;
+	out->stages = buf;
+	out->nstages = n - from;
+	return true;
+}
+
 static const char *refuse(char *why, size_t size, const char *fmt, ...)
 	PRINTF_LIKE(3, 4);
 

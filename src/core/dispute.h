@@ -95,6 +95,16 @@ int32_t dispute_stage_due(const struct calendar *cal, int32_t entered,
 void dispute_clock(const struct calendar *cal, const struct alert_clock_in *a,
 		   int32_t as_of, struct alert_clock *out);
 
+/* The alert as it stood at the end of as_of, into out (its stages in buf,
+ * LADDER_MAX_STAGES of them): one raised after as_of did not exist yet
+ * (false), and stages entered, responses given and a closure after as_of
+ * had not happened yet. Stages come in the order entered, so those
+ * entered later are the last; should more than LADDER_MAX_STAGES come,
+ * the latest are kept (the clock needs the current one). A closed alert
+ * with no closing day (the record's rules refuse one) is taken as closed. */
+bool dispute_as_of(const struct alert_clock_in *a, int32_t as_of,
+		   struct alert_stage *buf, struct alert_clock_in *out);
+
 enum alert_move {
 	MOVE_ESCALATE, /* to `stage` (> the current one) */
 	MOVE_RESPOND,  /* the current stage answered */

@@ -491,41 +491,20 @@ struct alert_on {
 	struct alert_stage stages[LADDER_MAX_STAGES];
 };
 
-/* "each alert taken as it stood on as_of: one raised after as_of does not
- * exist yet, and stages entered, responses given and a closure after as_of
- * have not happened yet". False when it did not exist. Stages come in the
- * order entered, so those entered later are the last. A ladder has at most
- * LADDER_MAX_STAGES stages; should more come, the clock only needs the
- * current one, and the latest are kept. */
+/* "each alert taken as it stood on as_of" (dispute_as_of). */
 static bool alert_as_of(const struct wl_alert *a, int32_t as_of,
 			struct alert_on *on)
 {
-	if (a->raised == DATE_NONE || a->raised > as_of)
-		return false;
-	size_t n = a->nstages;
-	while (n > 0 && a->stages[n - 1].entered > as_of)
-		n--;
-	size_t from = n > LADDER_MAX_STAGES ? n - LADDER_MAX_STAGES : 0;
-	for (size_t i = from; i < n; i++) {
-		struct alert_stage *s = &on->stages[i - from];
-		*s = a->stages[i];
-		if (s->responded != DATE_NONE && s->responded > as_of)
-			s->responded = DATE_NONE;
-	}
-	/* A closed alert with no closing day (the record's rules refuse
-	 * one) is taken as closed. */
-	bool closed = a->status != ALERT_OPEN &&
-		      (a->closed == DATE_NONE || a->closed <= as_of);
-	on->in = (struct alert_clock_in){
+	struct alert_clock_in in = {
 		.kind = a->kind,
-		.status = closed ? a->status : ALERT_OPEN,
+		.status = a->status,
 		.raised = a->raised,
-		.closed = closed ? a->closed : DATE_NONE,
-		.stages = on->stages,
-		.nstages = n - from,
+		.closed = a->closed,
+		.stages = a->stages,
+		.nstages = a->nstages,
 		.ceiling_wd = a->ceiling_wd,
 	};
-	return true;
+	return dispute_as_of(&in, as_of, on->stages, &on->in);
 }
 
 /* An alert's item: on the current IRO's list, else (the child not looked

@@ -129,6 +129,7 @@ static int day_get(struct store *st, int32_t day, char *name, size_t size,
 int store_calendar_set_day(struct store *st, int32_t day, bool working,
 			   const char *name, struct err *err)
 {
+	store_calendar_forget(st);
 	/* The calendar's own rules decide whether the day may be set. */
 	struct calendar cal;
 	if (store_calendar_load(st, &cal, err))
@@ -168,6 +169,7 @@ int store_calendar_set_day(struct store *st, int32_t day, bool working,
 
 int store_calendar_clear_day(struct store *st, int32_t day, struct err *err)
 {
+	store_calendar_forget(st);
 	char old_name[256];
 	int old_working;
 	if (day_get(st, day, old_name, sizeof old_name, err, &old_working))

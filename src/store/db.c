@@ -205,6 +205,7 @@ void store_close(struct store *st)
 	for (size_t i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	store_kind_sql_free(st);
+	store_calendar_forget(st);
 	if (st->db)
 		sqlite3_close(st->db);
 	free(st);
@@ -325,6 +326,7 @@ int store_commit(struct store *st, struct err *err)
 
 void store_rollback(struct store *st)
 {
+	store_calendar_forget(st);
 	if (st->in_txn || !sqlite3_get_autocommit(st->db))
 		exec(st, "ROLLBACK", NULL, "rolling back");
 	st->in_txn = false;

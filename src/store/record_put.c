@@ -200,6 +200,10 @@ int store_record_put(struct store *st, struct record *r,
 	size_t errors = p->errors;
 	*outcome = PUT_REFUSED;
 	record_defaults(r);
+	if (r->kind == &KIND_CALENDAR_DAY)
+		store_calendar_forget(st);
+	if (r->kind == &KIND_ALERT && store_alert_fill(st, r, err))
+		return -1;
 	if (r->kind == &KIND_REVIEW) {
 		char now[32];
 		store_now(now, sizeof now);

@@ -313,8 +313,11 @@ int store_record_rules(struct store *st, const struct record *r,
 		       const struct record *old, struct problems *p,
 		       struct err *err)
 {
-	(void)old;
 	const struct kind *k = r->kind;
+	if (k == &KIND_ALERT)
+		return store_alert_rules(st, r, old, p, err);
+	if (k == &KIND_SETTING)
+		return store_setting_rules(st, r, p, err);
 	if (k == &KIND_REVIEW)
 		return review_rules(st, r, p, err);
 	if (k == &KIND_ALLOCATION)

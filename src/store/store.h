@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "core/calendar.h"
+#include "core/ladder.h"
 #include "core/period.h"
 #include "core/ssda903.h"
 #include "core/worklist.h"
@@ -91,6 +92,18 @@ struct calendar_day {
 int store_calendar_days(struct store *st,
 			int (*fn)(void *ctx, const struct calendar_day *d),
 			void *ctx, struct err *err);
+
+/* ---- Ladders (core/ladder.h, core/alerts.h) --------------------------- */
+
+/* The key of the authority's ladder: setting "ladder", else LADDER_DEFAULT. */
+int store_active_ladder(struct store *st, char *key, size_t size,
+			struct err *err);
+
+/* The ladder with this key into l: the stored one, else the preset of
+ * that key (stored first, inside the caller's transaction, when
+ * store_preset). 1 found, 0 none, -1 error. */
+int store_ladder(struct store *st, const char *key, bool store_preset,
+		 struct ladder *l, struct err *err);
 
 /* ---- SSDA903 -------------------------------------------------------- */
 

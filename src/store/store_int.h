@@ -21,8 +21,12 @@ struct store {
 	bool in_txn;
 	struct cached_stmt cache[192];
 	size_t ncache;
-	struct kind_sql kinds[24]; /* made as each kind is first used */
+	struct kind_sql kinds[32]; /* made as each kind is first used */
 	size_t nkinds;
+	/* The working-day calendar, loaded when a write first needs it and
+	 * forgotten when a calendar day changes or a write is undone. */
+	struct calendar cal;
+	bool cal_ready;
 };
 
 /* A prepared statement for `sql` (a static string: the cache is keyed on
@@ -56,5 +60,22 @@ int store_exec_step(struct store *st, sqlite3_stmt *s, struct err *err,
  * then (worklist_children.c). */
 int store_worklist_children(struct store *st, int32_t since, int32_t as_of,
 			    int64_t iro, struct err *err);
+
+/* The store's calendar (loaded once, cached), or NULL on error; and
+ * forgetting it when the days it was built from may have changed. */
+const struct calendar *store_calendar(struct store *st, struct err *err);
+void store_calendar_forget(struct store *st);
+
+/* alert_store.c: an alert's ladder filled in (the active one when it
+ * names none) and its stages completed from the ladder, before it is
+ * checked; and its rules against the ladder, the theme and team lists and
+ * its own past (core/alerts.h). */
+int store_alert_fill(struct store *st, struct record *r, struct err *err);
+int store_alert_rules(struct store *st, const struct record *r,
+		      const struct record *old, struct problems *p,
+		      struct err *err);
+/* The setting "ladder" names a ladder there is (stored, or a preset). */
+int store_setting_rules(struct store *st, const struct record *r,
+			struct problems *p, struct err *err);
 
 #endif

@@ -12,6 +12,7 @@
 #include "lib/err.h"
 #include "lib/xalloc.h"
 #include "core/date.h"
+#include "core/alerts.h"
 #include "core/ladder.h"
 #include "store/store_int.h"
 
@@ -396,21 +397,6 @@ static int read_contacts(struct stream *x, int64_t id, struct buffers *b,
 		};
 	}
 	return 0;
-}
-
-static enum alert_kind alert_kind_of(const char *code)
-{
-	return strcmp(code, "formal") == 0     ? ALERT_FORMAL
-	       : strcmp(code, "informal") == 0 ? ALERT_INFORMAL
-					       : ALERT_GOOD_PRACTICE;
-}
-
-static enum alert_status alert_status_of(const char *code)
-{
-	return strcmp(code, "resolved") == 0	? ALERT_RESOLVED
-	       : strcmp(code, "withdrawn") == 0 ? ALERT_WITHDRAWN
-	       : strcmp(code, "cafcass") == 0	? ALERT_CAFCASS
-						: ALERT_OPEN;
 }
 
 static int read_alerts(struct stream *x, int64_t id,
