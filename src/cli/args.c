@@ -90,7 +90,7 @@ enum args_result args_parse(const struct command *cmd, int argc, char **argv,
 		if (strcmp(a, "--") == 0) {
 			for (i++; i < argc; i++) {
 				extra = argv[i];
-				if (npos == cmd->npos)
+				if (npos == cmd->npos + cmd->nopt)
 					goto too_many;
 				pos[npos++] = argv[i];
 			}
@@ -98,7 +98,7 @@ enum args_result args_parse(const struct command *cmd, int argc, char **argv,
 		}
 		if (strncmp(a, "--", 2) != 0 || a[2] == '\0') {
 			extra = a;
-			if (npos == cmd->npos)
+			if (npos == cmd->npos + cmd->nopt)
 				goto too_many;
 			pos[npos++] = a;
 			continue;

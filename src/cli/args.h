@@ -20,7 +20,8 @@ struct opt {
 struct command {
 	const char *name;     /* "due", or "calendar is-workday" */
 	const char *args;     /* positional arguments, for usage: "DATE N" */
-	int npos;             /* how many positional arguments it takes */
+	int npos;             /* how many positional arguments it needs */
+	int nopt;             /* and how many more it may take after them */
 	const char *summary;  /* one line */
 	const char *details;  /* more paragraphs for --help, or NULL */
 	const struct opt *opts; /* ended by an entry with name NULL */

@@ -565,7 +565,10 @@ static void items_alerts(struct worklist *w)
 		    !alert_as_of(a, w->s->as_of, &on))
 			continue;
 		item_alert_stage(w, a, &on);
-		for (size_t j = 0; j < a->nactions; j++)
+		/* A withdrawn alert's actions lapse with it (dispute.h: a
+		 * withdrawn alert takes no action). */
+		for (size_t j = 0; on.in.status != ALERT_WITHDRAWN &&
+				   j < a->nactions; j++)
 			item_alert_action(w, a, &a->actions[j]);
 	}
 }

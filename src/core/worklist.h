@@ -93,8 +93,9 @@
  *    response due on as_of is not yet late). date = the due date; days =
  *    due - as_of. A stage with no due date makes no stage item (the
  *    ceiling still applies).
- *  WL_ALERT_ACTION_OVERDUE - an action of a dispute (open or closed: a
- *    closed alert's actions may still be done) due before as_of and not
+ *  WL_ALERT_ACTION_OVERDUE - an action of a dispute (open, resolved or
+ *    referred: its actions may still be done; a withdrawn alert's lapse
+ *    with it, dispute.h) due before as_of and not
  *    done on or before it. date = its due date; days = as_of - due. One
  *    item per action.
  *  For all four, ref = the alert's id.

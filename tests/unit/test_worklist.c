@@ -1101,9 +1101,9 @@ static void alert_stage_entered_after_as_of_not_counted(void **state)
 	assert_int_equal(it->days, 7);
 }
 
-/* WL_ALERT_ACTION_OVERDUE: "an action of a dispute (open or closed: a
- * closed alert's actions may still be done) due before as_of and not done
- * on or before it. date = its due date; days = as_of - due. One item per
+/* WL_ALERT_ACTION_OVERDUE: "an action of a dispute (open, resolved or
+ * referred: its actions may still be done; a withdrawn alert's lapse with
+ * it) due before as_of and not done on or before it. date = its due date; days = as_of - due. One item per
  * action." A closed alert has no stage item; a closure after as_of had not
  * happened on as_of. */
 static void alert_closed_only_its_actions_overdue(void **state)
@@ -1136,6 +1136,16 @@ static void alert_closed_only_its_actions_overdue(void **state)
 					   WL_ALERT_STAGE_OVERDUE);
 	assert_int_equal(it->days, 2);
 	assert_int_equal(alert_items(&k), 1);
+
+	/* Withdrawn instead: its actions lapsed with it on 15 Mar. */
+	a->status = ALERT_WITHDRAWN;
+	kid_run(&k, "2024-03-18");
+	assert_int_equal(alert_items(&k), 0);
+	kid_run(&k, "2024-03-15");
+	assert_int_equal(alert_items(&k), 0);
+	/* before the withdrawal it was open, its actions running */
+	kid_run(&k, "2024-03-14");
+	assert_int_equal(count_kind(&k, WL_ALERT_ACTION_OVERDUE), 0);
 }
 
 /* "not done on or before it": an action done on as_of is not overdue. */

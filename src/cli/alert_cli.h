@@ -1,0 +1,32 @@
+/*
+ * alert_cli.h - what the alert commands share: an alert opened with its
+ * ladder and its clock's view of it.
+ */
+#ifndef IRO_ALERT_CLI_H
+#define IRO_ALERT_CLI_H
+
+#include "cli/args.h"
+#include "core/alerts.h"
+#include "core/record.h"
+#include "store/store.h"
+
+struct alert_cli {
+	struct store *st;
+	struct record r;
+	struct ladder ladder;   /* none (0 stages) for good practice */
+	struct alert_view view; /* as recorded (not cut to a date) */
+	int stage;              /* the stage a move goes to (1-based) */
+};
+
+/* Opens the store and the alert `ref` (its id); prints why not and
+ * returns 1. alert_cli_close frees what it holds, opened or not. */
+int alert_cli_open(const struct command *cmd, const char *db,
+		   const char *ref, struct alert_cli *a);
+void alert_cli_close(struct alert_cli *a);
+
+/* The ladder alert r climbs: its own, else the authority's active one
+ * (which r then names). Prints why not and returns 1. */
+int alert_cli_ladder(const struct command *cmd, struct store *st,
+		     struct record *r, struct ladder *l);
+
+#endif
