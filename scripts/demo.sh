@@ -38,6 +38,46 @@ echo "   ... (the whole list is in $DIR/worklist.txt)"
 sed -n '/^Worklist for/,$p' "$DIR/worklist.txt"
 
 echo
+echo "== Practice alerts and disputes over $YEAR (the $("$IRO" ladder list --format csv --db "$DB" | awk -F, '$6 == "yes" { print $1 }') ladder)"
+echo
+"$IRO" ladder show --db "$DB"
+echo
+"$IRO" alert list --year "$YEAR" --by kind --db "$DB"
+echo
+echo "Disputes by the stage they were resolved at, and working days to close:"
+"$IRO" alert list --year "$YEAR" --kind dispute --by resolved-at --db "$DB"
+echo
+"$IRO" alert list --year "$YEAR" --kind dispute --by band --db "$DB"
+
+# A dispute raised by hand, as an IRO would: the child and IRO of the first
+# review due on the worklist.
+row=$("$IRO" worklist --as-of "$AS_OF" --format csv --db "$DB" | awk -F, '$1 == "review due" { print; exit }')
+child=$(printf '%s' "$row" | cut -d, -f2)
+iro=$(printf '%s' "$row" | cut -d, -f5)
+day() { date -d "$AS_OF $1 days" +%Y-%m-%d; }
+echo
+echo "== $iro raises a dispute about child $child's care plan"
+echo
+echo "\$ iro alert raise $child --iro \"$iro\" --kind informal --date $(day -14) ..."
+"$IRO" alert raise "$child" --iro "$iro" --kind informal --date "$(day -14)" \
+	--description "No updated care plan before the review" \
+	--theme "No updated care plan or plan not ready" --db "$DB" | tail -n 1
+id=$("$IRO" alert list --child "$child" --as-of "$AS_OF" --status open --format csv --db "$DB" | tail -n 1 | cut -d, -f1)
+echo "\$ iro alert escalate $id --date $(day -8) --impact ...   (not settled with the social worker)"
+"$IRO" alert escalate "$id" --date "$(day -8)" --db "$DB" \
+	--impact "The plan for the child's return home has drifted" | tail -n 1
+echo "\$ iro alert action $id --action ... --due $(day -1)"
+"$IRO" alert action "$id" --date "$(day -8)" --action "Care plan updated and shared" \
+	--owner "team manager" --due "$(day -1)" --db "$DB" | tail -n 1
+echo
+"$IRO" alert show "$id" --as-of "$AS_OF" --db "$DB" | sed '/^Versions/,$d'
+echo "Alerts on $iro's worklist on $AS_OF:"
+"$IRO" worklist --as-of "$AS_OF" --iro "$iro" --db "$DB" | grep -E '^(item|alert)'
+echo
+echo "Open past their deadline on $AS_OF:"
+"$IRO" alert list --as-of "$AS_OF" --past-deadline --db "$DB"
+
+echo
 echo "== Review timeliness over $YEAR"
 echo
 "$IRO" timeliness --year "$YEAR" --db "$DB"
@@ -47,6 +87,8 @@ cat <<MSG
 The demo database is $DB. Try, for example:
   $IRO worklist --as-of $AS_OF --iro "NAME" --db $DB   (one IRO's list)
   $IRO show review 1 --db $DB                          (a review and its history)
+  $IRO alert show 1 --as-of $AS_OF --db $DB             (an alert: clock, stages, versions)
+  $IRO alert list --year $YEAR --kind dispute --by theme,month --db $DB
   $IRO due --as-of $AS_OF --db $DB --format csv
   $IRO reviews --from $start-04-01 --to $AS_OF --db $DB
   $IRO import 903 $DIR/synth --db $DB                  (the same SSDA903 return)

@@ -320,7 +320,8 @@ static const struct opt LIST_OPTS[] = {
 	  &opt_to },
 	{ "as-of", "DATE", "each alert as it stood that day (default today)",
 	  &opt_as_of },
-	{ "kind", "KIND", "good_practice, informal or formal", &opt_kind },
+	{ "kind", "KIND", "good_practice, informal, formal, or dispute (either "
+			  "of the last two)", &opt_kind },
 	{ "status", "STATUS", "open, resolved, withdrawn or cafcass",
 	  &opt_status },
 	{ "team", "NAME", "about this social work team", &opt_team },

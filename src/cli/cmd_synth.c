@@ -82,12 +82,12 @@ static int run(const char *db, const char *const *pos)
 	printf("  service.jsonl: %ld IROs, %ld allocations, %ld reviews "
 	       "(%ld held), %ld recommendations,\n"
 	       "    %ld consultations, %ld oversight, %ld contacts, %ld "
-	       "advocacy, %ld feedback, %ld QA;\n"
+	       "advocacy, %ld feedback, %ld QA, %ld practice alerts;\n"
 	       "    %ld sibling groups, %ld looked-after mothers with their "
 	       "babies\n",
 	       st.iros, st.allocations, st.service_reviews, st.reviews,
 	       st.recommendations, st.consultations, st.oversight,
-	       st.contacts, st.advocacy, st.feedback, st.qa,
+	       st.contacts, st.advocacy, st.feedback, st.qa, st.alerts,
 	       st.sibling_groups, st.parent_links);
 	return 0;
 }

@@ -364,7 +364,9 @@ bool alert_matches(const struct alert_filter *f, const struct alert_item *a)
 	if (f->by_entry ? !entered_in(in, f->from, f->to)
 			: !in_window(in->raised, f->from, f->to))
 		return false;
-	if (f->kind && strcmp(alert_kind_code(in->kind), f->kind) != 0)
+	if (f->kind && (strcmp(f->kind, "dispute") == 0
+				? in->kind == ALERT_GOOD_PRACTICE
+				: strcmp(alert_kind_code(in->kind), f->kind) != 0))
 		return false;
 	if (f->status && strcmp(alert_status_code(in->status), f->status) != 0)
 		return false;

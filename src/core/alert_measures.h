@@ -112,7 +112,9 @@ struct alert_filter {
 	int32_t from, to;   /* raised in [from, to]; for --by entered, a
 			     * stage entered in it */
 	bool by_entry;      /* the window applies to stage entries */
-	const char *kind, *status, *team, *theme, *iro, *child;
+	const char *kind;   /* a kind's code, or "dispute" (informal or
+			     * formal: the seeds' "resolutions") */
+	const char *status, *team, *theme, *iro, *child;
 	int reached;        /* reached at least this stage (1-based) */
 	int resolved_at;    /* resolved at this stage (1-based) */
 	bool past_deadline;

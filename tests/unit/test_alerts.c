@@ -492,6 +492,11 @@ static void filters(void **state)
 	assert_true(alert_matches(&f, &a));
 	f.theme = "Education";
 	assert_false(alert_matches(&f, &a));
+	f.theme = NULL;
+	f.kind = "dispute"; /* informal or formal */
+	assert_true(alert_matches(&f, &a));
+	f.kind = "informal";
+	assert_false(alert_matches(&f, &a));
 	f = (struct alert_filter){ .from = D("2022-06-07"), .to = DATE_NONE };
 	assert_false(alert_matches(&f, &a)); /* raised before the window */
 	f.by_entry = true;
