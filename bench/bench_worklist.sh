@@ -1,5 +1,6 @@
 #!/bin/sh
-# bench/bench_worklist.sh IRO [CHILDREN] - times the worklist and caseloads
+# bench/bench_worklist.sh IRO [CHILDREN] - times the worklist, caseloads
+# and practice-alert counts
 # of a national-size synthetic service: every record of service.jsonl
 # loaded, then the whole service's worklist, one IRO's, and the caseloads,
 # on the collection year's last day. Results go to docs/performance.md by
@@ -22,6 +23,9 @@ items=$(($(wc -l <"$W/out") - 1))
 iro=$("$IRO" caseload --as-of 2025-03-31 --format csv --db "$W/b.db" | sed -n 2p | cut -d, -f1)
 lap "worklist --iro (one IRO)" "$IRO" worklist --as-of 2025-03-31 --iro "$iro" --format csv --db "$W/b.db"
 lap "caseload --as-of 2025-03-31" "$IRO" caseload --as-of 2025-03-31 --format csv --db "$W/b.db"
+lap "alert list --year 2024-25 --by kind" "$IRO" alert list --year 2024-25 --as-of 2025-03-31 --by kind --format csv --db "$W/b.db"
+lap "alert list --year 2024-25 --by theme,month" "$IRO" alert list --year 2024-25 --as-of 2025-03-31 --by theme,month --format csv --db "$W/b.db"
+lap "alert list --past-deadline" "$IRO" alert list --as-of 2025-03-31 --past-deadline --format csv --db "$W/b.db"
 lap "dump" "$IRO" dump --db "$W/b.db"
 echo
 echo "worklist items: $items; database: $(du -h "$W/b.db" | cut -f1)"

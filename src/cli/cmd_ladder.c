@@ -29,7 +29,7 @@ struct list_ctx {
 
 static int list_row(struct list_ctx *x, const struct ladder *l, bool stored)
 {
-	char n[8], c[8];
+	char n[24], c[24];
 	snprintf(n, sizeof n, "%zu", l->nstages);
 	snprintf(c, sizeof c, "%d", l->ceiling_wd);
 	const char *cells[] = { l->key, l->name, n, c, stored ? "yes" : "no",
@@ -109,7 +109,7 @@ static int run_show(const char *db, const char *const *pos)
 	struct table t;
 	table_init(&t, STAGE_COLS, ARRAY_LEN(STAGE_COLS));
 	for (size_t i = 0; i < l.nstages; i++) {
-		char n[8], d[8];
+		char n[24], d[24];
 		snprintf(n, sizeof n, "%zu", i + 1);
 		snprintf(d, sizeof d, "%d", l.stages[i].response_wd);
 		const char *cells[] = { n, l.stages[i].name,
