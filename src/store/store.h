@@ -152,12 +152,14 @@ int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 
 /* Calls fn with what the worklist on s->as_of needs (core/worklist.h):
  * periods of care, reviews, allocations, the contacts from
- * wl_contacts_from(s) and the open recommendations due before as_of; valid
- * only during the call. The children are those in care at some time in the
- * minutes look-back (s->minutes_lookback_days before as_of, to as_of) or
- * with a review held then, and with `iro` (not 0) only those allocated to
- * that IRO on as_of or with a review the IRO chaired then: a superset of
- * everyone the worklist or caseload on as_of can name. fn returns non-zero
+ * wl_contacts_from(s), the open recommendations due before as_of and the
+ * alerts that can make an item on as_of; valid only during the call. The
+ * children are those in care at some time in the minutes look-back
+ * (s->minutes_lookback_days before as_of, to as_of), with a review held
+ * then, or with such an alert; with `iro` (not 0) only those allocated to
+ * that IRO on as_of, with a review the IRO chaired then or with such an
+ * alert the IRO raised: a superset of everyone the worklist or caseload on
+ * as_of can name. fn returns non-zero
  * to stop (and that value is returned). */
 typedef int (*store_wl_fn)(void *ctx, const struct wl_child *c,
 			   const char *la_child_id);

@@ -54,10 +54,14 @@ void store_now(char *out, size_t size);
 int store_exec_step(struct store *st, sqlite3_stmt *s, struct err *err,
 		    const char *doing);
 
-/* Fills temp.wl_active with the ids of the children in care at some time
- * from since to as_of or with a review held then; with iro (not 0), only
- * those allocated to that IRO on as_of or with a review the IRO chaired
- * then (worklist_children.c). */
+/* Fills temp.wl_alerts with the alerts that can make a worklist item on
+ * as_of (disputes raised by then that are open, closed after it, or with
+ * an action due before it and not done by it), and temp.wl_active with the
+ * ids of the children in care at some time from since to as_of, with a
+ * review held then, or with one of those alerts however long ago they left
+ * care; with iro (not 0), only those allocated to that IRO on as_of, with a
+ * review the IRO chaired then, or with one of those alerts that the IRO
+ * raised (worklist_children.c). */
 int store_worklist_children(struct store *st, int32_t since, int32_t as_of,
 			    int64_t iro, struct err *err);
 
