@@ -133,7 +133,7 @@ static int each_alert(void *vctx, const struct record *r)
 	const struct ladder *l = ladder_of(x, key[0] ? key : NULL);
 	struct alert_item a = { .rec = r };
 	alert_view_read(r, l ? l->ceiling_wd : LADDER_CEILING_WD, &a.view);
-	if (!alert_view_as_of(&a.view, x->as_of))
+	if (!alert_view_as_of(&a.view, x->as_of, l))
 		return 0;
 	alert_facts_of(x->cal, &a.view, x->as_of, &a.facts);
 	if (!alert_matches(&x->f, &a))
@@ -443,7 +443,7 @@ static void show_clock(const struct alert_cli *a, const struct calendar *cal,
 	char day[DATE_ISO_LEN + 1], cd[DATE_ISO_LEN + 1];
 	date_format_iso(as_of, day);
 	struct alert_facts f;
-	if (v.in.kind == ALERT_GOOD_PRACTICE || !alert_view_as_of(&v, as_of))
+	if (v.in.kind == ALERT_GOOD_PRACTICE || !alert_view_as_of(&v, as_of, &a->ladder))
 		return;
 	alert_facts_of(cal, &v, as_of, &f);
 	date_format_iso(f.clock.ceiling_date, cd);

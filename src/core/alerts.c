@@ -88,13 +88,23 @@ void alert_view_read(const struct record *r, int ceiling_wd,
 	}
 }
 
-bool alert_view_as_of(struct alert_view *v, int32_t as_of)
+bool alert_view_as_of(struct alert_view *v, int32_t as_of,
+		      const struct ladder *l)
 {
 	struct alert_stage was[LADDER_MAX_STAGES];
 	struct alert_clock_in in = v->in;
 	memcpy(was, v->stages, sizeof was);
 	in.stages = was;
-	return dispute_as_of(&in, as_of, v->stages, &v->in);
+	if (!dispute_as_of(&in, as_of, v->stages, &v->in))
+		return false;
+	if (l && v->in.kind != ALERT_GOOD_PRACTICE) {
+		/* "formal exactly when it has entered a formal stage" */
+		v->in.kind = ALERT_INFORMAL;
+		for (size_t i = 0; i < v->in.nstages; i++)
+			v->in.kind = dispute_kind_after(l, v->in.kind,
+							v->stages[i].stage);
+	}
+	return true;
 }
 
 /* ---- Ladders as records --------------------------------------------------- */

@@ -58,9 +58,12 @@ void alert_view_read(const struct record *r, int ceiling_wd,
 		     struct alert_view *v);
 
 /* v as it stood at the end of as_of: stages entered later, responses
- * given later and a closure after as_of have not happened yet. False when
- * the alert was raised after as_of (it did not exist). */
-bool alert_view_as_of(struct alert_view *v, int32_t as_of);
+ * given later and a closure after as_of have not happened yet, and a
+ * dispute was formal only if it had entered a formal stage of its ladder l
+ * by then (l NULL: the kind is left as recorded). False when the alert was
+ * raised after as_of (it did not exist). */
+bool alert_view_as_of(struct alert_view *v, int32_t as_of,
+		      const struct ladder *l);
 
 /* Ladder record r (with its stages) into l; NULL, or why it is not a
  * ladder iro can run (ladder_check). */

@@ -54,12 +54,8 @@ echo '{"type":"theme","name":"Oracle: retired theme","active":false}' >"$T/retir
 # The header, then the rest sorted (the row order is not a measure).
 norm() { { head -n 1 "$1"; tail -n +2 "$1" | LC_ALL=C sort; } >"$1.n"; }
 
-# agree DESC IRO ORACLE [ORACLE_WITH_STORED_KIND]: one TAP line. Where iro
-# differs from the oracle only as the oracle does when it takes each
-# alert's kind as stored (today's), rather than as it stood on the day,
-# the line is ok, marked TODO (the difference reported, iro not fixed):
-# "ok ... # TODO" rather than TAP's "not ok ... # TODO", because tests/run.sh
-# counts every "not ok" line as a failure.
+# agree DESC IRO ORACLE: one TAP line, with the differing lines on a
+# mismatch.
 agree() {
 	norm "$2"
 	norm "$3"
@@ -67,17 +63,6 @@ agree() {
 	if cmp -s "$2.n" "$3.n"; then
 		ok "$1 agrees ($rows rows)"
 		return
-	fi
-	if [ $# -ge 4 ]; then
-		norm "$4"
-		if cmp -s "$2.n" "$4.n"; then
-			echo "ok $((_n = _n + 1)) - $1 agrees but for the kind on the day" \
-				"# TODO iro gives an alert's kind as it is now, not as it" \
-				"stood on --as-of (formal only from entering a formal stage)"
-			echo "# diff oracle iro:"
-			diff "$3.n" "$2.n" | grep '^[<>]' | head -6 | sed 's/^/# /'
-			return
-		fi
 	fi
 	not_ok "$1 agrees" "diff oracle iro:"
 	diff "$3.n" "$2.n" | grep '^[<>]' | head -8 | sed 's/^/# /'
@@ -121,11 +106,10 @@ EOF
 
 # Every grouping, the pairs and the rows of one reporting year on one day.
 year_on() { # SEED YEAR AS_OF
-	db="$T/s$1.db" dump="$T/d$1.jsonl" o="$T/o" k="$T/k" i="$T/i"
-	rm -rf "$o" "$k" "$i"
+	db="$T/s$1.db" dump="$T/d$1.jsonl" o="$T/o" i="$T/i"
+	rm -rf "$o" "$i"
 	mkdir "$i"
 	python3 "$ORACLE" "$dump" --year "$2" --as-of "$3" --all "$o"
-	python3 "$ORACLE" "$dump" --year "$2" --as-of "$3" --all "$k" --kind-as-stored
 	for f in "$o"/*.csv; do
 		by=$(basename "$f" .csv)
 		if [ "$by" = rows ]; then
@@ -133,19 +117,18 @@ year_on() { # SEED YEAR AS_OF
 			"$IRO" alert list --year "$2" --as-of "$3" --format csv --db "$db" |
 				sed 's/,open_actions$//; s/,[0-9]*$//' >"$i/$by.csv"
 			agree "seed $1, $2 on $3: the row list (kind, status, stage, due, state, working days, ceiling date...)" \
-				"$i/$by.csv" "$f" "$k/$by.csv"
+				"$i/$by.csv" "$f"
 		else
 			"$IRO" alert list --year "$2" --as-of "$3" --by "$by" --format csv \
 				--db "$db" >"$i/$by.csv"
-			agree "seed $1, $2 on $3: --by $by" "$i/$by.csv" "$f" "$k/$by.csv"
+			agree "seed $1, $2 on $3: --by $by" "$i/$by.csv" "$f"
 		fi
 	done
 	for flag in --past-deadline --escalated-late; do
 		"$IRO" alert list --year "$2" --as-of "$3" $flag --format csv --db "$db" |
 			sed 's/,open_actions$//; s/,[0-9]*$//' >"$i/flag.csv"
 		python3 "$ORACLE" "$dump" --year "$2" --as-of "$3" $flag >"$o/flag.csv"
-		python3 "$ORACLE" "$dump" --year "$2" --as-of "$3" $flag --kind-as-stored >"$k/flag.csv"
-		agree "seed $1, $2 on $3: the row list with $flag" "$i/flag.csv" "$o/flag.csv" "$k/flag.csv"
+		agree "seed $1, $2 on $3: the row list with $flag" "$i/flag.csv" "$o/flag.csv"
 	done
 }
 

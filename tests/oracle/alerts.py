@@ -17,10 +17,6 @@ and Wales calendar plus the administrator's `calendar_day` records.
     --past-deadline, --escalated-late
         only the alerts open past a deadline on the day / escalated after
         a missed due, as iro's filters of those names
-    --kind-as-stored
-        NOT the rule: each alert's kind as its record has it now, rather
-        than as it stood on the day. What iro does (reported as a bug); the
-        test uses it only to tell that known difference from any other
     alerts.py DUMP dues
         id,stage,entered,stored_due,computed_due for every stage: the due
         the calendar gives (entry + the ladder stage's working days)
@@ -344,7 +340,7 @@ def rows(alerts):
     return out.getvalue()
 
 
-def select(dump, year, on, by_entry, kind_as_stored=False):
+def select(dump, year, on, by_entry):
     recs, ladders, teams, themes, cal = dump
     lo, hi = reporting_year(year) if year else (None, None)
     out = []
@@ -352,8 +348,6 @@ def select(dump, year, on, by_entry, kind_as_stored=False):
         a = as_of(rec, ladders, cal, on)
         if a is None:
             continue
-        if kind_as_stored:
-            a.kind = rec['kind']
         if by_entry:
             if lo is not None and not any(lo <= s['entered'] <= hi for s in a.stages):
                 continue
@@ -373,13 +367,13 @@ def filtered(alerts, filters):
     return alerts
 
 
-def reports(dump, year, on, wanted, filters=(), kind_as_stored=False):
+def reports(dump, year, on, wanted, filters=()):
     """{by: text} for each grouping (None: the rows) in wanted."""
     chosen = {}
     for e in (False, True):
         if any(by is not None and ('entered' in by.split(',')) == e for by in wanted) \
                 or (None in wanted and not e):
-            alerts, window = select(dump, year, on, e, kind_as_stored)
+            alerts, window = select(dump, year, on, e)
             chosen[e] = filtered(alerts, filters), window
     out = {}
     for by in wanted:
@@ -402,7 +396,7 @@ def dues(dump):
 
 
 USAGE_FLAGS = ('--year', '--as-of', '--by', '--all')
-SWITCHES = ('--past-deadline', '--escalated-late', '--kind-as-stored')
+SWITCHES = ('--past-deadline', '--escalated-late')
 
 
 def main(argv):
@@ -427,18 +421,17 @@ def main(argv):
         rest = rest[2:]
     on = day(opts.get('--as-of')) or dt.date.today()
     year = opts.get('--year')
-    stored = 'kind-as-stored' in switches
     if '--all' in opts:
         folder = opts['--all']
         os.makedirs(folder, exist_ok=True)
         wanted = [None] + GROUPINGS + PAIRS
-        for by, text in reports(dump, year, on, wanted, switches, stored).items():
+        for by, text in reports(dump, year, on, wanted, switches).items():
             with open(os.path.join(folder, f'{by or "rows"}.csv'), 'w', encoding='utf-8',
                       newline='') as fh:
                 fh.write(text)
         return 0
     by = opts.get('--by')
-    sys.stdout.write(reports(dump, year, on, [by], switches, stored)[by])
+    sys.stdout.write(reports(dump, year, on, [by], switches)[by])
     return 0
 
 

@@ -86,7 +86,7 @@ static void item(struct alert_item *a, struct record *r, const char *as_of)
 	assert_int_equal(alert_fill_stages(r, bucks(), &cal), 0);
 	a->rec = r;
 	alert_view_read(r, LADDER_CEILING_WD, &a->view);
-	assert_true(alert_view_as_of(&a->view, D(as_of)));
+	assert_true(alert_view_as_of(&a->view, D(as_of), bucks()));
 	alert_facts_of(&cal, &a->view, D(as_of), &a->facts);
 }
 
@@ -301,11 +301,15 @@ static void facts_of_a_late_escalation(void **state)
 	item(&a, &r, "2022-06-10");
 	assert_int_equal(a.view.in.status, ALERT_OPEN);
 	assert_int_equal(a.view.in.nstages, 1);
+	/* "formal exactly when it has entered a formal stage": on 10 Jun it
+	 * was still on the informal stage */
+	assert_int_equal(a.view.in.kind, ALERT_INFORMAL);
 	assert_int_equal(a.facts.clock.state, ALERT_ON_TIME);
 	assert_false(a.facts.past_deadline);
 	/* Tue 14 Jun, as it stood: the escalation that day counts */
 	item(&a, &r, "2022-06-14");
 	assert_int_equal(a.view.in.nstages, 2);
+	assert_int_equal(a.view.in.kind, ALERT_FORMAL);
 	record_clear(&r);
 }
 
