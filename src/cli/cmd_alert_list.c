@@ -68,14 +68,6 @@ static const struct table_column ROW_COLS[] = {
 	{ "themes", CELL_TEXT },      { "open_actions", CELL_NUMBER },
 };
 
-static const char *const STATE_WORDS[] = {
-	[ALERT_ON_TIME] = "on time",
-	[ALERT_STAGE_OVERDUE] = "stage overdue",
-	[ALERT_CEILING_PASSED] = "past the ceiling",
-	[ALERT_CLOSED] = "closed",
-	[ALERT_NO_CLOCK] = "",
-};
-
 /* The record's themes, "a; b". */
 static void themes_text(const struct record *r, char *out, size_t size)
 {
@@ -109,7 +101,7 @@ static int add_row(struct list_ctx *x, const struct alert_item *a)
 			 text(&ls->items[in->nstages - 1], "name"));
 		date_format_iso(f->clock.stage_due, c[9]);
 	}
-	snprintf(c[10], sizeof c[10], "%s", STATE_WORDS[f->clock.state]);
+	snprintf(c[10], sizeof c[10], "%s", dispute_state_words(f->clock.state));
 	if (in->kind != ALERT_GOOD_PRACTICE) {
 		snprintf(c[11], sizeof c[11], "%d", f->clock.elapsed_wd);
 		date_format_iso(f->clock.ceiling_date, c[12]);
@@ -447,7 +439,7 @@ static void show_clock(const struct alert_cli *a, const struct calendar *cal,
 		return;
 	alert_facts_of(cal, &v, as_of, &f);
 	date_format_iso(f.clock.ceiling_date, cd);
-	printf("On %s: %s", day, STATE_WORDS[f.clock.state]);
+	printf("On %s: %s", day, dispute_state_words(f.clock.state));
 	if (f.clock.state == ALERT_STAGE_OVERDUE)
 		printf(" by %d day%s", f.clock.days_late,
 		       f.clock.days_late == 1 ? "" : "s");

@@ -240,15 +240,8 @@ static void keys_resolved(const struct alert_item *a, const struct ladder *l,
 
 static void keys_state(const struct alert_item *a, struct keys *k)
 {
-	static const char *const STATES[] = {
-		[ALERT_ON_TIME] = "on time",
-		[ALERT_STAGE_OVERDUE] = "stage overdue",
-		[ALERT_CEILING_PASSED] = "past the ceiling",
-		[ALERT_CLOSED] = "closed",
-		[ALERT_NO_CLOCK] = "no clock",
-	};
 	enum alert_state s = a->facts.clock.state;
-	key(k, s, "%s", STATES[s]);
+	key(k, s, "%s", dispute_state_words(s));
 }
 
 static void keys_escalation(const struct alert_item *a, struct keys *k)

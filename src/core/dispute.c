@@ -13,6 +13,18 @@ int32_t dispute_stage_due(const struct calendar *cal, int32_t entered,
 	return cal_add_workdays(cal, entered, response_wd);
 }
 
+const char *dispute_state_words(enum alert_state s)
+{
+	static const char *const W[] = {
+		[ALERT_ON_TIME] = "on time",
+		[ALERT_STAGE_OVERDUE] = "stage overdue",
+		[ALERT_CEILING_PASSED] = "past the ceiling",
+		[ALERT_CLOSED] = "closed",
+		[ALERT_NO_CLOCK] = "",
+	};
+	return (unsigned)s < ARRAY_LEN(W) ? W[s] : "?";
+}
+
 void dispute_clock(const struct calendar *cal, const struct alert_clock_in *a,
 		   int32_t as_of, struct alert_clock *out)
 {

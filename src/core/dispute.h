@@ -74,6 +74,10 @@ enum alert_state {
 	ALERT_NO_CLOCK,    /* good practice: nothing to resolve */
 };
 
+/* "on time", "stage overdue", "past the ceiling", "closed", "" (no
+ * clock): the words lists and reports print. */
+const char *dispute_state_words(enum alert_state s);
+
 struct alert_clock {
 	enum alert_state state;
 	int elapsed_wd;       /* raised to closed, or to as_of while open */
