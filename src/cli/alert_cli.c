@@ -56,3 +56,21 @@ void alert_cli_close(struct alert_cli *a)
 	store_close(a->st);
 	a->st = NULL;
 }
+
+const struct ladder *alert_cli_ladder_of(struct ladder_cache *c,
+					 struct store *st, const char *key,
+					 struct err *err)
+{
+	if (!key)
+		return NULL;
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].key, key) == 0)
+			return &c->v[i];
+	if (c->n == ALERT_CLI_LADDERS)
+		return NULL;
+	struct ladder *l = &c->v[c->n];
+	if (store_ladder(st, key, false, l, err) <= 0)
+		return NULL;
+	c->n++;
+	return l;
+}

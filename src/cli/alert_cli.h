@@ -29,4 +29,17 @@ void alert_cli_close(struct alert_cli *a);
 int alert_cli_ladder(const struct command *cmd, struct store *st,
 		     struct record *r, struct ladder *l);
 
+/* The ladders alerts name, each read from the store once. */
+#define ALERT_CLI_LADDERS 16
+struct ladder_cache {
+	struct ladder v[ALERT_CLI_LADDERS];
+	size_t n;
+};
+/* The ladder with this key (NULL: none), or NULL when there is none or
+ * the cache is full (the caller then counts the alert without stage
+ * names). */
+const struct ladder *alert_cli_ladder_of(struct ladder_cache *c,
+					 struct store *st, const char *key,
+					 struct err *err);
+
 #endif

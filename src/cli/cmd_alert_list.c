@@ -19,15 +19,13 @@ static const char *opt_as_of, *opt_from, *opt_to, *opt_year, *opt_kind,
 	*opt_reached, *opt_resolved_at, *opt_past, *opt_late, *opt_by,
 	*opt_format;
 
-#define MAX_LADDERS 16
 
 struct list_ctx {
 	const struct calendar *cal;
 	struct store *st;
 	int32_t as_of;
 	struct alert_filter f;
-	struct ladder ladders[MAX_LADDERS];
-	size_t nladders;
+	struct ladder_cache ladders;
 	bool counting;
 	struct alert_counts counts;
 	struct table t;
@@ -35,22 +33,6 @@ struct list_ctx {
 };
 
 /* The ladder with this key, read once; NULL when there is none. */
-static const struct ladder *ladder_of(struct list_ctx *x, const char *key)
-{
-	if (!key)
-		return NULL;
-	for (size_t i = 0; i < x->nladders; i++)
-		if (strcmp(x->ladders[i].key, key) == 0)
-			return &x->ladders[i];
-	if (x->nladders == MAX_LADDERS)
-		return NULL;
-	struct ladder *l = &x->ladders[x->nladders];
-	if (store_ladder(x->st, key, false, l, &x->e) <= 0)
-		return NULL;
-	x->nladders++;
-	return l;
-}
-
 static const char *text(const struct record *r, const char *field)
 {
 	const struct value *v = record_get(r, field);
@@ -122,7 +104,7 @@ static int each_alert(void *vctx, const struct record *r)
 {
 	struct list_ctx *x = vctx;
 	const char *key = text(r, "ladder");
-	const struct ladder *l = ladder_of(x, key[0] ? key : NULL);
+	const struct ladder *l = alert_cli_ladder_of(&x->ladders, x->st, key[0] ? key : NULL, &x->e);
 	struct alert_item a = { .rec = r };
 	alert_view_read(r, l ? l->ceiling_wd : LADDER_CEILING_WD, &a.view);
 	if (!alert_view_as_of(&a.view, x->as_of, l))

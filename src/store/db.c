@@ -346,3 +346,24 @@ int store_setting_set(struct store *st, const char *key, const char *value,
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
 	return store_exec_step(st, s, err, "saving a setting");
 }
+
+static const char SQL_SETTING_GET[] = "SELECT value FROM setting WHERE key = ?";
+
+int store_setting_get(struct store *st, const char *key, char *out,
+		      size_t size, struct err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_SETTING_GET, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		column_copy(s, 0, out, size);
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading a setting");
+	if (size)
+		out[0] = '\0';
+	return 0;
+}

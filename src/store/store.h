@@ -54,6 +54,10 @@ void store_rollback(struct store *st);
 /* Settings: small named values (the authority's name, local targets). */
 int store_setting_set(struct store *st, const char *key, const char *value,
 		      struct err *err);
+/* The setting's value into out (cut to size): 1 when set, 0 (out "") when
+ * not, -1 on error. */
+int store_setting_get(struct store *st, const char *key, char *out,
+		      size_t size, struct err *err);
 
 /*
  * Appends to the audit log. entity_id and child_id are 0 when there is
@@ -147,6 +151,36 @@ struct child_history {
 typedef int (*store_child_fn)(void *ctx, const struct child_history *h);
 int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 		     struct err *err);
+
+/* ---- The report's measures (core/measures.h) -------------------------- */
+
+struct measures;
+struct msr_iro;
+
+/* The service's IROs for the measures, by name, with their dated FTE;
+ * owned by the struct (store_msr_iros_free). */
+struct store_msr_iros {
+	struct msr_iro *v;
+	int64_t *ids; /* the store's id of each */
+	size_t n;
+	int32_t *fte_from;
+	double *fte;
+};
+int store_msr_iros(struct store *st, struct store_msr_iros *x,
+		   struct err *err);
+void store_msr_iros_free(struct store_msr_iros *x);
+/* The index of the IRO with store id `id`, or -1. */
+int store_msr_iro_index(const struct store_msr_iros *x, int64_t id);
+
+/* Hands every child's records, then the service's advocacy, feedback, QA
+ * and oversight records, to the measures m (made with iros' IROs), in one
+ * pass: one query per kind of record, none per child. The caller audits
+ * the read first (store_audit_read). */
+int store_measures(struct store *st, struct measures *m,
+		   const struct store_msr_iros *iros, struct err *err);
+/* The day of the first review held, or DATE_NONE (none, or an error in
+ * err). */
+int32_t store_first_review_day(struct store *st, struct err *err);
 
 /* ---- The worklist ------------------------------------------------------ */
 

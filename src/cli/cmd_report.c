@@ -1,0 +1,363 @@
+/*
+ * cmd_report.c - iro report annual | monthly: the annual report and the
+ * monthly dashboard, written from the records (spec §4; issue 5).
+ *
+ * One pass over the store feeds the measures of every period compared
+ * (core/measures.h); the alerts are counted in one more (alert_measures.h);
+ * core/report_*.c lay the figures out as tables, a public version is
+ * suppressed, the narrative is drafted from what is shown, and io/report_*
+ * write it as HTML, JSON, CSV or XLSX.
+ */
+#include "lib/common.h"
+#include "lib/err.h"
+#include "core/date.h"
+#include "core/record.h"
+#include "core/report.h"
+#include "io/report_csv.h"
+#include "io/report_html.h"
+#include "io/report_json.h"
+#include "io/report_xlsx.h"
+#include "store/store.h"
+#include "cli/alert_cli.h"
+#include "cli/cli.h"
+
+static const char *opt_year, *opt_month, *opt_format, *opt_public,
+	*opt_threshold, *opt_out, *opt_years, *opt_as_of;
+
+extern const struct command CMD_REPORT_ANNUAL, CMD_REPORT_MONTHLY;
+
+#define MAX_PERIODS 24
+/* Periods shown by default: this one and five before, where held. */
+#define DEFAULT_PERIODS 6
+#define MAX_WINDOWS (MAX_PERIODS + 12)
+
+enum fmt { F_HTML, F_JSON, F_CSV, F_XLSX };
+
+struct job {
+	const struct command *cmd;
+	enum report_kind kind;
+	int32_t from, to, as_of;
+	size_t nperiods;
+	enum fmt fmt;
+	bool is_public;
+	long threshold;
+};
+
+/* ---- Alerts --------------------------------------------------------------- */
+
+struct alert_pass {
+	struct store *st;
+	const struct calendar *cal;
+	struct ladder_cache ladders;
+	struct alert_counts c[RA_COUNT];
+	int32_t from[RA_COUNT], to[RA_COUNT];
+	int32_t as_of;
+	struct err *e;
+};
+
+static int each_alert(void *vctx, const struct record *r)
+{
+	struct alert_pass *x = vctx;
+	const struct value *lk = record_get(r, "ladder");
+	const struct ladder *l = alert_cli_ladder_of(
+		&x->ladders, x->st, lk->set && lk->s[0] ? lk->s : NULL, x->e);
+	struct alert_item a = { .rec = r };
+	alert_view_read(r, l ? l->ceiling_wd : LADDER_CEILING_WD, &a.view);
+	if (!alert_view_as_of(&a.view, x->as_of, l))
+		return 0;
+	alert_facts_of(x->cal, &a.view, x->as_of, &a.facts);
+	for (int i = 0; i < RA_COUNT; i++) {
+		struct alert_filter f = {
+			.from = x->from[i],
+			.to = x->to[i],
+			.kind = REPORT_ALERT_SPECS[i].disputes ? "dispute" : NULL,
+		};
+		if (alert_matches(&f, &a) &&
+		    alert_counts_add(&x->c[i], &a, l, f.from, f.to))
+			return -1;
+	}
+	return 0;
+}
+
+/* Adds the listed teams and themes with no alerts, so they show with 0
+ * (BUCKS-T17). */
+struct listed {
+	struct alert_counts *c;
+	long order;
+};
+
+static int add_listed(void *vctx, const struct record *r)
+{
+	struct listed *l = vctx;
+	if (!record_get(r, "active")->i)
+		return 0;
+	return alert_counts_ensure(l->c, record_get(r, "name")->s, l->order++);
+}
+
+static int count_alerts(struct alert_pass *x, const struct job *j,
+			const struct measures *m)
+{
+	for (int i = 0; i < RA_COUNT; i++) {
+		const struct report_alert_spec *s = &REPORT_ALERT_SPECS[i];
+		enum alert_dim d[2] = { s->dims[0], s->dims[1] };
+		/* A monthly dashboard compares months, not years. */
+		if (j->kind == REPORT_MONTHLY && d[1] == DIM_YEAR && s->ndims == 2)
+			d[1] = DIM_MONTH;
+		alert_counts_init(&x->c[i], d, s->ndims);
+		x->from[i] = s->all_periods ? m->w[0].from : j->from;
+		x->to[i] = j->to;
+	}
+	struct listed teams = { &x->c[RA_TEAM_MONTH], 0 };
+	struct listed themes = { &x->c[RA_THEME_MONTH], 0 };
+	if (store_record_each(x->st, &KIND_TEAM, add_listed, &teams, x->e) ||
+	    store_record_each(x->st, &KIND_THEME, add_listed, &themes, x->e) ||
+	    store_record_each(x->st, &KIND_ALERT, each_alert, x, x->e))
+		return -1;
+	for (int i = 0; i < RA_COUNT; i++)
+		alert_counts_sort(&x->c[i]);
+	return 0;
+}
+
+/* ---- The report ------------------------------------------------------------ */
+
+static int write_out(const struct job *j, const struct report *r,
+		     const struct measures *m)
+{
+	char err[256] = "";
+	const char *out = opt_out;
+	if ((j->fmt == F_CSV || j->fmt == F_XLSX) && !out) {
+		args_bad(j->cmd, "--out", "",
+			 "is required for csv (a folder) and xlsx (a file)");
+		return 2;
+	}
+	if (j->fmt == F_CSV)
+		return report_csv_write(r, out, err, sizeof err)
+			       ? (fprintf(stderr, "iro %s: %s\n", j->cmd->name,
+					  err),
+				  1)
+			       : 0;
+	if (j->fmt == F_XLSX)
+		return report_xlsx_write(r, out, err, sizeof err)
+			       ? (fprintf(stderr, "iro %s: %s\n", j->cmd->name,
+					  err),
+				  1)
+			       : 0;
+	FILE *f = out ? fopen(out, "w") : stdout;
+	if (!f) {
+		fprintf(stderr, "iro %s: %s: %s\n", j->cmd->name, out,
+			strerror(errno));
+		return 1;
+	}
+	if (out)
+		fchmod(fileno(f), 0600);
+	int rc = j->fmt == F_JSON ? report_json_write(r, m, j->nperiods, f)
+				  : report_html_write(r, f);
+	if (out && fclose(f))
+		rc = -1;
+	else if (!out && fflush(f))
+		rc = -1;
+	if (rc) {
+		fprintf(stderr, "iro %s: could not write %s\n", j->cmd->name,
+			out ? out : "the report");
+		return 1;
+	}
+	return 0;
+}
+
+/* The reporting years (or months) held in the database: from the one of
+ * the first review held, at most MAX_PERIODS, or --years. */
+static size_t periods_held(struct store *st, const struct job *j,
+			   struct err *e)
+{
+	int32_t first = store_first_review_day(st, e);
+	int step = j->kind == REPORT_MONTHLY ? 1 : 12;
+	size_t n = 1;
+	while (first != DATE_NONE && n < DEFAULT_PERIODS &&
+	       date_add_months(j->from, -(int)(n - 1) * step) > first)
+		n++;
+	return n;
+}
+
+static int make_report(const struct job *jin, const char *db)
+{
+	struct job j = *jin;
+	struct store *st;
+	struct calendar cal;
+	struct err e = { "" };
+	if (cli_open_with_calendar(j.cmd, db, &st, &cal))
+		return 1;
+	struct store_msr_iros iros = { 0 };
+	struct measures m = { 0 };
+	struct alert_pass ap = { .st = st, .cal = &cal, .e = &e, .as_of = j.to };
+	struct report r;
+	report_init(&r);
+	int rc = 1;
+	char authority[200] = "", detail[160], a[DATE_ISO_LEN + 1],
+	     z[DATE_ISO_LEN + 1];
+	date_format_iso(j.from, a);
+	date_format_iso(j.to, z);
+	snprintf(detail, sizeof detail,
+		 "{\"command\":\"%s\",\"from\":\"%s\",\"to\":\"%s\"%s}",
+		 j.cmd->name, a, z, j.is_public ? ",\"public\":true" : "");
+	if (store_audit_read(st, "report", 0, detail, &e) ||
+	    store_setting_get(st, "authority_name", authority, sizeof authority,
+			      &e) < 0 ||
+	    store_msr_iros(st, &iros, &e))
+		goto done;
+	if (!j.nperiods)
+		j.nperiods = periods_held(st, &j, &e);
+	int32_t win[MAX_WINDOWS][2];
+	size_t nw = report_windows(j.kind, j.from, j.to, j.nperiods, win,
+				   MAX_WINDOWS);
+	struct msr_settings s = { .minutes_wd = 20, .visit_days = 42,
+				  .as_of = j.as_of };
+	if (msr_init(&m, &cal, &s, (const int32_t(*)[2])win, nw, iros.v,
+		     iros.n) ||
+	    store_measures(st, &m, &iros, &e) || count_alerts(&ap, &j, &m)) {
+		if (!e.msg[0])
+			snprintf(e.msg, sizeof e.msg, "out of memory");
+		goto done;
+	}
+	struct report_input in = {
+		.kind = j.kind,
+		.m = &m,
+		.nperiods = j.nperiods,
+		.months_first = j.nperiods,
+		.nmonths = nw - j.nperiods,
+		.authority = authority,
+		.made = cli_today(),
+	};
+	for (int i = 0; i < RA_COUNT; i++)
+		in.alerts[i] = &ap.c[i];
+	if (report_build(&r, &in) ||
+	    (j.is_public && report_make_public(&r, j.threshold)) ||
+	    report_draft(&r, j.kind)) {
+		snprintf(e.msg, sizeof e.msg, "out of memory");
+		goto done;
+	}
+	rc = write_out(&j, &r, &m);
+	if (!rc && opt_out && j.fmt != F_JSON)
+		fprintf(stderr, "iro %s: wrote %s\n", j.cmd->name, opt_out);
+done:
+	if (rc == 1 && e.msg[0])
+		fprintf(stderr, "iro %s: %s\n", j.cmd->name, e.msg);
+	report_free(&r);
+	for (int i = 0; i < RA_COUNT; i++)
+		alert_counts_free(&ap.c[i]);
+	msr_free(&m);
+	store_msr_iros_free(&iros);
+	cal_free(&cal);
+	store_close(st);
+	return rc;
+}
+
+static int common_opts(struct job *j)
+{
+	static const char *const FMTS[] = { "html", "json", "csv", "xlsx" };
+	const char *f = opt_format ? opt_format : "html";
+	size_t i = 0;
+	while (i < ARRAY_LEN(FMTS) && strcmp(FMTS[i], f) != 0)
+		i++;
+	if (i == ARRAY_LEN(FMTS)) {
+		args_bad(j->cmd, "--format", f, "is html, json, csv or xlsx");
+		return -1;
+	}
+	j->fmt = (enum fmt)i;
+	j->is_public = opt_public != NULL;
+	long t = 5, n = 0;
+	if ((opt_threshold &&
+	     cli_int(j->cmd, "--threshold", opt_threshold, 1, 1000, &t)) ||
+	    (opt_years &&
+	     cli_int(j->cmd, "--years", opt_years, 1, MAX_PERIODS, &n)) ||
+	    cli_date(j->cmd, "--as-of", opt_as_of, cli_today(), &j->as_of))
+		return -1;
+	j->threshold = t;
+	j->nperiods = (size_t)n;
+	return 0;
+}
+
+static int run_annual(const char *db, const char *const *pos)
+{
+	(void)pos;
+	struct job j = { .cmd = &CMD_REPORT_ANNUAL, .kind = REPORT_ANNUAL };
+	if (cli_year(j.cmd, opt_year, &j.from, &j.to) || common_opts(&j))
+		return 2;
+	return make_report(&j, db);
+}
+
+static int run_monthly(const char *db, const char *const *pos)
+{
+	(void)pos;
+	struct job j = { .cmd = &CMD_REPORT_MONTHLY, .kind = REPORT_MONTHLY };
+	int y, mo;
+	char extra;
+	if (!opt_month || sscanf(opt_month, "%4d-%2d%c", &y, &mo, &extra) != 2 ||
+	    mo < 1 || mo > 12 || y < 1900 || y > 2150 ||
+	    strlen(opt_month) != 7) {
+		args_bad(j.cmd, "--month", opt_month ? opt_month : "",
+			 "is a month as YYYY-MM, e.g. 2022-03");
+		return 2;
+	}
+	j.from = date_from_ymd(y, mo, 1);
+	j.to = date_add_months(j.from, 1) - 1;
+	if (common_opts(&j))
+		return 2;
+	return make_report(&j, db);
+}
+
+#define COMMON_OPTS                                                          \
+	{ "format", "FMT", "html (default), json, csv (a folder) or xlsx",     \
+	  &opt_format },                                                       \
+	{ "out", "PATH", "where to write (a folder for csv); html and json "    \
+			 "default to standard output",                         \
+	  &opt_out },                                                          \
+	{ "public", NULL, "a public version: small numbers shown as c",        \
+	  &opt_public },                                                       \
+	{ "threshold", "N", "with --public, hide counts from 1 to N "          \
+			    "(default 5)",                                     \
+	  &opt_threshold },                                                    \
+	{ "years", "N", "periods to show, this one included (default: up to 6 "  \
+			"held in the database; at most 24)",                                 \
+	  &opt_years },                                                        \
+	{ "as-of", "DATE", "the day deadlines are judged on (default today)", \
+	  &opt_as_of },                                                        \
+	{ NULL, NULL, NULL, NULL }
+
+static const struct opt ANNUAL_OPTS[] = {
+	{ "year", "YYYY-YY", "the reporting year, 1 April to 31 March",
+	  &opt_year },
+	COMMON_OPTS,
+};
+
+static const struct opt MONTHLY_OPTS[] = {
+	{ "month", "YYYY-MM", "the month", &opt_month },
+	COMMON_OPTS,
+};
+
+static const char DETAILS[] =
+	"Every measure of the service (spec §4): the children looked after at "
+	"the end\nand the flows in the period, reviews and their timeliness, "
+	"participation,\nhow reviews were run, recommendations, caseloads, "
+	"practice alerts and\ndisputes, oversight, advocacy, feedback and "
+	"quality assurance; each table\nwith the periods before it held in the "
+	"database beside it. HTML is one\nself-contained A4 document with "
+	"charts and a drafted narrative; JSON has the\nstable keys of "
+	"docs/report-json.md; CSV is a folder of one file per table;\nXLSX a "
+	"workbook of one sheet per table. --public suppresses small numbers\n"
+	"(1 to 5 shown as c) and whatever totals would reveal.";
+
+const struct command CMD_REPORT_ANNUAL = {
+	.name = "report annual",
+	.summary = "Write the annual report for a reporting year.",
+	.details = DETAILS,
+	.opts = ANNUAL_OPTS,
+	.run = run_annual,
+};
+
+const struct command CMD_REPORT_MONTHLY = {
+	.name = "report monthly",
+	.summary = "Write the monthly dashboard for a month.",
+	.details = DETAILS,
+	.opts = MONTHLY_OPTS,
+	.run = run_monthly,
+};

@@ -1,0 +1,526 @@
+/*
+ * report_feed.c - every record the report counts, handed to the measures
+ * (core/measures.h) in one pass.
+ *
+ * Children, episodes, reviews, contacts and allocations come from ordered
+ * queries merged by child id (as history.c does for the clocks); the
+ * records hanging off reviews (recommendations, consultations, status
+ * changes) are read once into arrays ordered by review id and looked up,
+ * so no query runs per child or per review.
+ */
+#include "lib/common.h"
+#include "lib/err.h"
+#include "lib/xalloc.h"
+#include "core/date.h"
+#include "core/measures.h"
+#include "store/store_int.h"
+
+/* ---- Records by review id ----------------------------------------------- */
+
+struct by_review {
+	int64_t review;
+	size_t index; /* into the matching array */
+};
+
+static const char SQL_RECS[] =
+	"SELECT review_id, status, due_date, achieved_date, childs_own "
+	"FROM recommendation ORDER BY review_id";
+static const char SQL_CONSULTS[] =
+	"SELECT review_id, respondent_group, sent_date, received_date "
+	"FROM consultation ORDER BY review_id";
+/* Only the changes the measures read: rearrangements (who asked) and the
+ * day a review was stood down or cancelled. */
+static const char SQL_STATUS[] =
+	"SELECT review_id, status, effective_date, requested_by "
+	"FROM review_status WHERE status IN ('rearranged', 'stood_down', "
+	"'cancelled') ORDER BY review_id, id";
+
+struct status_change {
+	int64_t review;
+	uint8_t status;
+	uint8_t requested_by;
+	int32_t day;
+};
+
+struct side {
+	int64_t *rec_review;
+	struct msr_recommendation *recs;
+	size_t nrecs, rcap, rrcap;
+	int64_t *con_review;
+	struct msr_consultation *cons;
+	size_t ncons, ccap, crcap;
+	struct status_change *st;
+	size_t nst, stcap;
+};
+
+static void side_free(struct side *s)
+{
+	free(s->rec_review);
+	free(s->recs);
+	free(s->con_review);
+	free(s->cons);
+	free(s->st);
+}
+
+static uint8_t yn(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return YN_NONE;
+	return sqlite3_column_int(s, i) ? YN_YES : YN_NO;
+}
+
+/* A code's index in its list; unknown words (which the record checks
+ * refuse) count as not recorded. */
+static uint8_t code_of(const char *const *codes, size_t n, sqlite3_stmt *s,
+		       int i)
+{
+	int c = msr_code(codes, n, column_text(s, i));
+	return c < 0 ? 0 : (uint8_t)c;
+}
+#define CODE(list, s, i) code_of(list, ARRAY_LEN(list), s, i)
+
+static int read_side(struct store *st, struct side *sd, struct err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_RECS, err);
+	int rc;
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(sd->recs, sd->rcap, sd->nrecs + 1) ||
+		    GROW(sd->rec_review, sd->rrcap, sd->nrecs + 1))
+			return err_set(err, "out of memory");
+		sd->rec_review[sd->nrecs] = sqlite3_column_int64(s, 0);
+		sd->recs[sd->nrecs++] = (struct msr_recommendation){
+			.status = CODE(MSR_REC_STATUS_CODES, s, 1),
+			.due = column_date(s, 2),
+			.achieved = column_date(s, 3),
+			.childs_own = sqlite3_column_int(s, 4) == 1,
+		};
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading recommendations");
+	if (!(s = store_stmt(st, SQL_CONSULTS, err)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(sd->cons, sd->ccap, sd->ncons + 1) ||
+		    GROW(sd->con_review, sd->crcap, sd->ncons + 1))
+			return err_set(err, "out of memory");
+		sd->con_review[sd->ncons] = sqlite3_column_int64(s, 0);
+		sd->cons[sd->ncons++] = (struct msr_consultation){
+			.group = CODE(MSR_GROUP_CODES, s, 1),
+			.sent = column_date(s, 2),
+			.received = column_date(s, 3),
+		};
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading consultations");
+	if (!(s = store_stmt(st, SQL_STATUS, err)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(sd->st, sd->stcap, sd->nst + 1))
+			return err_set(err, "out of memory");
+		sd->st[sd->nst++] = (struct status_change){
+			.review = sqlite3_column_int64(s, 0),
+			.status = CODE(MSR_STATUS_CODES, s, 1),
+			.day = column_date(s, 2),
+			.requested_by = CODE(MSR_REQUESTER_CODES, s, 3),
+		};
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading review status changes");
+	return 0;
+}
+
+/* The first index of `id` in the sorted ids[n], and how many there are. */
+static size_t run_of(const int64_t *ids, size_t n, int64_t id, size_t *count)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < n && ids[end] == id)
+		end++;
+	*count = end - lo;
+	return lo;
+}
+
+static size_t status_run(const struct side *sd, int64_t id, size_t *count)
+{
+	size_t lo = 0, hi = sd->nst;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sd->st[mid].review < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < sd->nst && sd->st[end].review == id)
+		end++;
+	*count = end - lo;
+	return lo;
+}
+
+/* ---- IROs --------------------------------------------------------------- */
+
+static const char SQL_IROS[] =
+	"SELECT id, name, start_date, end_date FROM iro ORDER BY name";
+static const char SQL_FTE[] =
+	"SELECT iro_id, from_date, fte FROM iro_fte ORDER BY iro_id, from_date";
+
+void store_msr_iros_free(struct store_msr_iros *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		free((char *)x->v[i].name);
+	free(x->v);
+	free(x->ids);
+	free(x->fte_from);
+	free(x->fte);
+	memset(x, 0, sizeof *x);
+}
+
+int store_msr_iros(struct store *st, struct store_msr_iros *x,
+		   struct err *err)
+{
+	memset(x, 0, sizeof *x);
+	size_t cap = 0, icap = 0, fcap = 0, vcap = 0;
+	sqlite3_stmt *s = store_stmt(st, SQL_IROS, err);
+	int rc;
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = column_text(s, 1);
+		size_t len = strlen(name) + 1;
+		char *copy = malloc(len);
+		if (!copy || GROW(x->v, cap, x->n + 1) ||
+		    GROW(x->ids, icap, x->n + 1)) {
+			free(copy);
+			store_msr_iros_free(x);
+			return err_set(err, "out of memory");
+		}
+		memcpy(copy, name, len);
+		x->ids[x->n] = sqlite3_column_int64(s, 0);
+		x->v[x->n++] = (struct msr_iro){
+			.name = copy,
+			.start = column_date(s, 2),
+			.end = column_date(s, 3),
+		};
+	}
+	if (rc != SQLITE_DONE) {
+		store_msr_iros_free(x);
+		return store_fail(st, err, "reading IROs");
+	}
+	if (!(s = store_stmt(st, SQL_FTE, err))) {
+		store_msr_iros_free(x);
+		return -1;
+	}
+	/* FTE rows grouped by IRO; each IRO points into the shared arrays
+	 * once they are complete (they may move while growing). */
+	size_t *first = calloc(x->n ? x->n : 1, sizeof *first);
+	size_t *count = calloc(x->n ? x->n : 1, sizeof *count);
+	size_t n = 0;
+	while (first && count && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int i = store_msr_iro_index(x, sqlite3_column_int64(s, 0));
+		if (i < 0)
+			continue;
+		if (GROW(x->fte_from, fcap, n + 1) ||
+		    GROW(x->fte, vcap, n + 1)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		if (!count[i])
+			first[i] = n;
+		count[i]++;
+		x->fte_from[n] = column_date(s, 1);
+		x->fte[n++] = sqlite3_column_double(s, 2);
+	}
+	if (!first || !count || rc != SQLITE_DONE) {
+		free(first);
+		free(count);
+		store_msr_iros_free(x);
+		return rc == SQLITE_NOMEM || !first || !count
+			       ? err_set(err, "out of memory")
+			       : store_fail(st, err, "reading IROs' FTE");
+	}
+	for (size_t i = 0; i < x->n; i++) {
+		x->v[i].fte_from = count[i] ? x->fte_from + first[i] : NULL;
+		x->v[i].fte = count[i] ? x->fte + first[i] : NULL;
+		x->v[i].nfte = count[i];
+	}
+	free(first);
+	free(count);
+	return 0;
+}
+
+int store_msr_iro_index(const struct store_msr_iros *x, int64_t id)
+{
+	/* Few hundred IROs at most in an authority, ~1,000 nationally. */
+	for (size_t i = 0; i < x->n; i++)
+		if (x->ids[i] == id)
+			return (int)i;
+	return -1;
+}
+
+/* ---- Children ------------------------------------------------------------ */
+
+static const char SQL_TEAMS[] =
+	"SELECT DISTINCT team FROM child WHERE team IS NOT NULL ORDER BY team";
+static const char SQL_CHILDREN[] =
+	"SELECT id, dob, sex, ethnicity, uasc, uasc_ceased, team "
+	"FROM child ORDER BY id";
+static const char SQL_EPISODES[] =
+	"SELECT child_id, decom, dec, rne, ls, place, rec FROM episode "
+	"ORDER BY child_id, decom";
+static const char SQL_REVIEWS[] =
+	"SELECT child_id, id, kind, status, held_date, scheduled_date, "
+	"pn_code, venue, mode, co_chaired, parents_attended, sw_attended, "
+	"sw_attended_role, sw_report_date, plan_updated, plan_copy, "
+	"plan_satisfied, plan_grade, rag, permanence_plan, "
+	"permanence_confirmed, advocate_present, minutes_sent_date "
+	"FROM review ORDER BY child_id, held_date, id";
+static const char SQL_CONTACTS[] =
+	"SELECT child_id, on_date, kind FROM contact ORDER BY child_id, on_date";
+static const char SQL_ALLOCATIONS[] =
+	"SELECT child_id, iro_id, start_date, end_date, reason FROM allocation "
+	"ORDER BY child_id, start_date";
+
+struct feed {
+	struct store *st;
+	struct measures *m;
+	const struct store_msr_iros *iros;
+	struct side side;
+	struct episode *eps;
+	struct msr_review *revs;
+	struct msr_contact_rec *cons;
+	struct msr_allocation *allocs;
+	size_t ecap, rcap, ccap, acap;
+};
+
+static void review_from(struct feed *f, sqlite3_stmt *s,
+			struct msr_review *r)
+{
+	const char *pn = column_text(s, 6);
+	*r = (struct msr_review){
+		.kind = CODE(MSR_KIND_CODES, s, 2),
+		.status = CODE(MSR_STATUS_CODES, s, 3),
+		.held = column_date(s, 4),
+		.scheduled = column_date(s, 5),
+		.pn = (pn[0] == 'P' && pn[1] == 'N' && pn[2] >= '0' &&
+		       pn[2] <= '7')
+			      ? (int8_t)(pn[2] - '0')
+			      : -1,
+		.venue = CODE(MSR_VENUE_CODES, s, 7),
+		.mode = CODE(MSR_MODE_CODES, s, 8),
+		.co_chaired = yn(s, 9),
+		.parents = yn(s, 10),
+		.sw_attended = yn(s, 11),
+		.sw_role = CODE(MSR_SW_ROLE_CODES, s, 12),
+		.sw_report = column_date(s, 13),
+		.plan_updated = yn(s, 14),
+		.plan_copy = yn(s, 15),
+		.plan_satisfied = yn(s, 16),
+		.grade = CODE(MSR_GRADE_CODES, s, 17),
+		.rag = CODE(MSR_RAG_CODES, s, 18),
+		.permanence = CODE(MSR_PERMANENCE_CODES, s, 19),
+		.permanence_confirmed = yn(s, 20),
+		.advocate = yn(s, 21),
+		.minutes_sent = column_date(s, 22),
+		.decided = DATE_NONE,
+	};
+	int64_t id = sqlite3_column_int64(s, 1);
+	size_t n, i = run_of(f->side.rec_review, f->side.nrecs, id, &n);
+	r->recs = n ? f->side.recs + i : NULL;
+	r->nrecs = n;
+	i = run_of(f->side.con_review, f->side.ncons, id, &n);
+	r->consults = n ? f->side.cons + i : NULL;
+	r->nconsults = n;
+	i = status_run(&f->side, id, &n);
+	for (size_t k = i; k < i + n; k++) {
+		const struct status_change *c = &f->side.st[k];
+		if (c->status == RS_REARRANGED) {
+			if (r->rearranged[c->requested_by] < UINT8_MAX)
+				r->rearranged[c->requested_by]++;
+		} else if (c->status == r->status) {
+			r->decided = c->day;
+		}
+	}
+}
+
+/* Steps `s` past rows of children before id; true while its row is id's. */
+static bool at_child(sqlite3_stmt *s, int *rc, int64_t id)
+{
+	while (*rc == SQLITE_ROW && sqlite3_column_int64(s, 0) < id)
+		*rc = sqlite3_step(s);
+	return *rc == SQLITE_ROW && sqlite3_column_int64(s, 0) == id;
+}
+
+static int feed_children(struct feed *f, struct err *err)
+{
+	struct store *st = f->st;
+	sqlite3_stmt *c = store_stmt(st, SQL_CHILDREN, err);
+	sqlite3_stmt *e = c ? store_stmt(st, SQL_EPISODES, err) : NULL;
+	sqlite3_stmt *r = e ? store_stmt(st, SQL_REVIEWS, err) : NULL;
+	sqlite3_stmt *k = r ? store_stmt(st, SQL_CONTACTS, err) : NULL;
+	sqlite3_stmt *a = k ? store_stmt(st, SQL_ALLOCATIONS, err) : NULL;
+	if (!a)
+		return -1;
+	int erc = sqlite3_step(e), rrc = sqlite3_step(r),
+	    krc = sqlite3_step(k), arc = sqlite3_step(a), crc;
+	while ((crc = sqlite3_step(c)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(c, 0);
+		size_t ne = 0, nr = 0, nk = 0, na = 0;
+		for (; at_child(e, &erc, id); erc = sqlite3_step(e)) {
+			if (GROW(f->eps, f->ecap, ne + 1))
+				return err_set(err, "out of memory");
+			column_episode(e, 1, &f->eps[ne++]);
+		}
+		for (; at_child(r, &rrc, id); rrc = sqlite3_step(r)) {
+			if (GROW(f->revs, f->rcap, nr + 1))
+				return err_set(err, "out of memory");
+			review_from(f, r, &f->revs[nr++]);
+		}
+		for (; at_child(k, &krc, id); krc = sqlite3_step(k)) {
+			if (GROW(f->cons, f->ccap, nk + 1))
+				return err_set(err, "out of memory");
+			f->cons[nk++] = (struct msr_contact_rec){
+				.date = column_date(k, 1),
+				.kind = CODE(MSR_CONTACT_CODES, k, 2),
+			};
+		}
+		for (; at_child(a, &arc, id); arc = sqlite3_step(a)) {
+			if (GROW(f->allocs, f->acap, na + 1))
+				return err_set(err, "out of memory");
+			const char *why = column_text(a, 4);
+			f->allocs[na++] = (struct msr_allocation){
+				.iro = store_msr_iro_index(
+					f->iros, sqlite3_column_int64(a, 1)),
+				.start = column_date(a, 2),
+				.end = column_date(a, 3),
+				.reason = strcmp(why, "cover") == 0 ? AL_COVER
+					  : strcmp(why, "transfer") == 0
+						  ? AL_TRANSFER
+						  : AL_NEW,
+			};
+		}
+		/* Reviews not held sort first (NULL held date); the measures
+		 * want the held ones in order, which they are. */
+		struct msr_child ch = {
+			.dob = column_date(c, 1),
+			.sex = column_text(c, 2)[0],
+			.uasc = sqlite3_column_int(c, 4) == 1,
+			.uasc_ceased = column_date(c, 5),
+			.team = msr_team_index(f->m, column_text(c, 6)),
+			.episodes = f->eps,
+			.nepisodes = ne,
+			.reviews = f->revs,
+			.nreviews = nr,
+			.contacts = f->cons,
+			.ncontacts = nk,
+			.allocations = f->allocs,
+			.nallocations = na,
+		};
+		column_copy(c, 3, ch.ethnicity, sizeof ch.ethnicity);
+		if (msr_add_child(f->m, &ch))
+			return err_set(err, "out of memory");
+	}
+	if (crc != SQLITE_DONE || (erc != SQLITE_DONE && erc != SQLITE_ROW) ||
+	    (rrc != SQLITE_DONE && rrc != SQLITE_ROW))
+		return store_fail(st, err, "reading children's records");
+	return 0;
+}
+
+/* ---- The service's own records -------------------------------------------- */
+
+static const char SQL_ADVOCACY[] = "SELECT on_date, referred_by FROM advocacy";
+static const char SQL_FEEDBACK[] = "SELECT on_date, respondent FROM feedback";
+static const char SQL_QA[] = "SELECT on_date, kind FROM qa";
+static const char SQL_OVERSIGHT[] = "SELECT on_date, kind FROM oversight";
+
+static const char *const FEEDBACK_CODES[] = { "child", "parent", "carer",
+					      "professional" };
+static const char *const QA_CODES[] = { "audit", "case_file_audit",
+					"observation", "supervision" };
+static const char *const OVERSIGHT_CODES[] = { "midpoint", "case_check",
+					       "footprint" };
+
+static int feed_service(struct store *st, struct measures *m,
+			struct err *err)
+{
+	static const struct {
+		const char *sql;
+		const char *const *codes;
+		size_t ncodes;
+		void (*add)(struct measures *, int32_t, int);
+		const char *what;
+	} SOURCES[] = {
+		{ SQL_ADVOCACY, MSR_REQUESTER_CODES, REQ_COUNT,
+		  msr_add_advocacy, "advocacy referrals" },
+		{ SQL_FEEDBACK, FEEDBACK_CODES, ARRAY_LEN(FEEDBACK_CODES),
+		  msr_add_feedback, "feedback" },
+		{ SQL_QA, QA_CODES, ARRAY_LEN(QA_CODES), msr_add_qa,
+		  "quality assurance" },
+		{ SQL_OVERSIGHT, OVERSIGHT_CODES, ARRAY_LEN(OVERSIGHT_CODES),
+		  msr_add_oversight, "oversight" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(SOURCES); i++) {
+		sqlite3_stmt *s = store_stmt(st, SOURCES[i].sql, err);
+		int rc;
+		if (!s)
+			return -1;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			SOURCES[i].add(m, column_date(s, 0),
+				       msr_code(SOURCES[i].codes,
+						SOURCES[i].ncodes,
+						column_text(s, 1)));
+		if (rc != SQLITE_DONE)
+			return store_fail(st, err, SOURCES[i].what);
+	}
+	return 0;
+}
+
+int store_measures(struct store *st, struct measures *m,
+		   const struct store_msr_iros *iros, struct err *err)
+{
+	sqlite3_stmt *t = store_stmt(st, SQL_TEAMS, err);
+	int rc;
+	if (!t)
+		return -1;
+	while ((rc = sqlite3_step(t)) == SQLITE_ROW)
+		msr_team_index(m, column_text(t, 0));
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading teams");
+	if (m->failed || msr_teams_done(m))
+		return err_set(err, "out of memory");
+
+	struct feed f = { .st = st, .m = m, .iros = iros };
+	int result = read_side(st, &f.side, err);
+	if (!result)
+		result = feed_children(&f, err);
+	if (!result)
+		result = feed_service(st, m, err);
+	side_free(&f.side);
+	free(f.eps);
+	free(f.revs);
+	free(f.cons);
+	free(f.allocs);
+	return result;
+}
+
+static const char SQL_FIRST_REVIEW[] =
+	"SELECT min(held_date) FROM review WHERE held_date IS NOT NULL";
+
+int32_t store_first_review_day(struct store *st, struct err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_FIRST_REVIEW, err);
+	if (!s)
+		return DATE_NONE;
+	int32_t d = sqlite3_step(s) == SQLITE_ROW ? column_date(s, 0)
+						  : DATE_NONE;
+	sqlite3_reset(s);
+	return d;
+}
