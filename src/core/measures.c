@@ -127,6 +127,7 @@ void msr_free(struct measures *m)
 	sched_child_free(&m->cc);
 	free(m->held);
 	free(m->held_rev);
+	free(m->ep_codes);
 	memset(m, 0, sizeof *m);
 }
 
@@ -227,9 +228,7 @@ static void count_population(struct measures *m, const struct msr_child *c,
 		pop->started += starts;
 		if (ends) {
 			pop->ceased++;
-			const struct episode *last =
-				&c->episodes[p->first + p->count - 1];
-			pop->ceased_by_rec[code_index(&CODES_REC, last->rec)]++;
+			pop->ceased_by_rec[m->ep_codes[p->first + p->count - 1][2]]++;
 		}
 	}
 
@@ -263,9 +262,10 @@ static void count_population(struct measures *m, const struct msr_child *c,
 	pop->by_age[band]++;
 	pop->by_age_sex[band][sex]++;
 	pop->by_sex[sex]++;
-	pop->by_ls[code_index(&CODES_LS, e ? e->ls : "")]++;
-	pop->by_place[code_index(&CODES_PLACE, e ? e->place : "")]++;
-	pop->by_ethnic[code_index(&CODES_ETHNIC, c->ethnicity)]++;
+	size_t ei = e ? (size_t)(e - c->episodes) : 0;
+	pop->by_ls[e ? m->ep_codes[ei][0] : code_index(&CODES_LS, "")]++;
+	pop->by_place[e ? m->ep_codes[ei][1] : code_index(&CODES_PLACE, "")]++;
+	pop->by_ethnic[m->ethnic]++;
 	if (c->uasc &&
 	    (c->uasc_ceased == DATE_NONE || c->uasc_ceased >= w->from))
 		pop->uasc++;
@@ -492,6 +492,17 @@ int msr_add_child(struct measures *m, const struct msr_child *c)
 		m->held[nheld] = r->held;
 		m->held_rev[nheld++] = r;
 	}
+	if (GROW(m->ep_codes, m->epcap, c->nepisodes + 1)) {
+		m->failed = true;
+		return -1;
+	}
+	for (size_t i = 0; i < c->nepisodes; i++) {
+		const struct episode *e = &c->episodes[i];
+		m->ep_codes[i][0] = (uint8_t)code_index(&CODES_LS, e->ls);
+		m->ep_codes[i][1] = (uint8_t)code_index(&CODES_PLACE, e->place);
+		m->ep_codes[i][2] = (uint8_t)code_index(&CODES_REC, e->rec);
+	}
+	m->ethnic = code_index(&CODES_ETHNIC, c->ethnicity);
 	if (sched_child(&m->cc, m->cal, c->episodes, c->nepisodes, m->held,
 			nheld)) {
 		m->failed = true;

@@ -271,6 +271,12 @@ struct measures {
 	int32_t *held;
 	const struct msr_review **held_rev;
 	size_t hcap, hrcap;
+	/* Each episode's LS, PLACE and REC as indexes into their code lists
+	 * (looked up once per child, not once per window), and the child's
+	 * ethnicity. */
+	uint8_t (*ep_codes)[3];
+	size_t epcap;
+	size_t ethnic;
 	bool failed;    /* memory ran out */
 };
 

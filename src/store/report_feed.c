@@ -22,12 +22,14 @@ struct by_review {
 	size_t index; /* into the matching array */
 };
 
+/* Read in the tables' own order (a sequential scan, several times faster
+ * than walking an index and looking each row up) and sorted here. */
 static const char SQL_RECS[] =
 	"SELECT review_id, status, due_date, achieved_date, childs_own "
-	"FROM recommendation ORDER BY review_id";
+	"FROM recommendation";
 static const char SQL_CONSULTS[] =
 	"SELECT review_id, respondent_group, sent_date, received_date "
-	"FROM consultation ORDER BY review_id";
+	"FROM consultation";
 /* Only the changes the measures read: rearrangements (who asked) and the
  * day a review was stood down or cancelled. */
 static const char SQL_STATUS[] =
@@ -79,6 +81,49 @@ static uint8_t code_of(const char *const *codes, size_t n, sqlite3_stmt *s,
 }
 #define CODE(list, s, i) code_of(list, ARRAY_LEN(list), s, i)
 
+/* Sorts ids[n] with their items (n items of `size` bytes) by id, when
+ * they are not in order already (a table read in its own order mostly
+ * is). -1 when memory runs out. */
+struct keyed {
+	int64_t id;
+	size_t at;
+};
+
+static int by_id(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static int sort_by_id(int64_t *ids, void *items, size_t n, size_t size)
+{
+	size_t i = 1;
+	while (i < n && ids[i - 1] <= ids[i])
+		i++;
+	if (i >= n)
+		return 0;
+	struct keyed *k = malloc(n * sizeof *k);
+	char *copy = malloc(n * size);
+	if (!k || !copy) {
+		free(k);
+		free(copy);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		k[i] = (struct keyed){ ids[i], i };
+	qsort(k, n, sizeof *k, by_id);
+	memcpy(copy, items, n * size);
+	for (i = 0; i < n; i++) {
+		ids[i] = k[i].id;
+		memcpy((char *)items + i * size, copy + k[i].at * size, size);
+	}
+	free(k);
+	free(copy);
+	return 0;
+}
+
 static int read_side(struct store *st, struct side *sd, struct err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_RECS, err);
@@ -99,6 +144,8 @@ static int read_side(struct store *st, struct side *sd, struct err *err)
 	}
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "reading recommendations");
+	if (sort_by_id(sd->rec_review, sd->recs, sd->nrecs, sizeof *sd->recs))
+		return err_set(err, "out of memory");
 	if (!(s = store_stmt(st, SQL_CONSULTS, err)))
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -114,6 +161,8 @@ static int read_side(struct store *st, struct side *sd, struct err *err)
 	}
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "reading consultations");
+	if (sort_by_id(sd->con_review, sd->cons, sd->ncons, sizeof *sd->cons))
+		return err_set(err, "out of memory");
 	if (!(s = store_stmt(st, SQL_STATUS, err)))
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -148,6 +197,7 @@ static size_t run_of(const int64_t *ids, size_t n, int64_t id, size_t *count)
 	*count = end - lo;
 	return lo;
 }
+
 
 static size_t status_run(const struct side *sd, int64_t id, size_t *count)
 {
@@ -282,18 +332,38 @@ static const char SQL_REVIEWS[] =
 	"sw_attended_role, sw_report_date, plan_updated, plan_copy, "
 	"plan_satisfied, plan_grade, rag, permanence_plan, "
 	"permanence_confirmed, advocate_present, minutes_sent_date "
-	"FROM review ORDER BY child_id, held_date, id";
+	"FROM review";
 static const char SQL_CONTACTS[] =
 	"SELECT child_id, on_date, kind FROM contact ORDER BY child_id, on_date";
 static const char SQL_ALLOCATIONS[] =
 	"SELECT child_id, iro_id, start_date, end_date, reason FROM allocation "
 	"ORDER BY child_id, start_date";
 
+/* Every review, read in table order and sorted by child, then held date
+ * (reviews not held first), then id: the order the measures take. */
+struct review_row {
+	int64_t child, id;
+	int32_t held;
+	struct msr_review r;
+};
+
+static int by_child_held(const void *a, const void *b)
+{
+	const struct review_row *x = a, *y = b;
+	if (x->child != y->child)
+		return x->child < y->child ? -1 : 1;
+	if (x->held != y->held)
+		return x->held < y->held ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
 struct feed {
 	struct store *st;
 	struct measures *m;
 	const struct store_msr_iros *iros;
-	struct side side;
+	const struct side *side;
+	struct review_row *rows;
+	size_t nrows, rowcap;
 	struct episode *eps;
 	struct msr_review *revs;
 	struct msr_contact_rec *cons;
@@ -301,8 +371,29 @@ struct feed {
 	size_t ecap, rcap, ccap, acap;
 };
 
-static void review_from(struct feed *f, sqlite3_stmt *s,
-			struct msr_review *r)
+/* Hangs a review's recommendations, consultations and status changes on
+ * it, from the side records. */
+static void attach(const struct side *sd, int64_t id, struct msr_review *r)
+{
+	size_t n, i = run_of(sd->rec_review, sd->nrecs, id, &n);
+	r->recs = n ? sd->recs + i : NULL;
+	r->nrecs = n;
+	i = run_of(sd->con_review, sd->ncons, id, &n);
+	r->consults = n ? sd->cons + i : NULL;
+	r->nconsults = n;
+	i = status_run(sd, id, &n);
+	for (size_t k = i; k < i + n; k++) {
+		const struct status_change *c = &sd->st[k];
+		if (c->status == RS_REARRANGED) {
+			if (r->rearranged[c->requested_by] < UINT8_MAX)
+				r->rearranged[c->requested_by]++;
+		} else if (c->status == r->status) {
+			r->decided = c->day;
+		}
+	}
+}
+
+static void review_from(sqlite3_stmt *s, struct msr_review *r)
 {
 	const char *pn = column_text(s, 6);
 	*r = (struct msr_review){
@@ -332,23 +423,32 @@ static void review_from(struct feed *f, sqlite3_stmt *s,
 		.minutes_sent = column_date(s, 22),
 		.decided = DATE_NONE,
 	};
-	int64_t id = sqlite3_column_int64(s, 1);
-	size_t n, i = run_of(f->side.rec_review, f->side.nrecs, id, &n);
-	r->recs = n ? f->side.recs + i : NULL;
-	r->nrecs = n;
-	i = run_of(f->side.con_review, f->side.ncons, id, &n);
-	r->consults = n ? f->side.cons + i : NULL;
-	r->nconsults = n;
-	i = status_run(&f->side, id, &n);
-	for (size_t k = i; k < i + n; k++) {
-		const struct status_change *c = &f->side.st[k];
-		if (c->status == RS_REARRANGED) {
-			if (r->rearranged[c->requested_by] < UINT8_MAX)
-				r->rearranged[c->requested_by]++;
-		} else if (c->status == r->status) {
-			r->decided = c->day;
-		}
+}
+
+static int read_reviews(struct feed *f, struct err *err)
+{
+	sqlite3_stmt *s = store_stmt(f->st, SQL_REVIEWS, err);
+	int rc;
+	if (!s)
+		return -1;
+	bool sorted = true;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(f->rows, f->rowcap, f->nrows + 1))
+			return err_set(err, "out of memory");
+		struct review_row *w = &f->rows[f->nrows];
+		w->child = sqlite3_column_int64(s, 0);
+		w->id = sqlite3_column_int64(s, 1);
+		review_from(s, &w->r);
+		w->held = w->r.held;
+		if (f->nrows && by_child_held(w - 1, w) > 0)
+			sorted = false;
+		f->nrows++;
 	}
+	if (rc != SQLITE_DONE)
+		return store_fail(f->st, err, "reading reviews");
+	if (!sorted)
+		qsort(f->rows, f->nrows, sizeof *f->rows, by_child_held);
+	return 0;
 }
 
 /* Steps `s` past rows of children before id; true while its row is id's. */
@@ -364,13 +464,13 @@ static int feed_children(struct feed *f, struct err *err)
 	struct store *st = f->st;
 	sqlite3_stmt *c = store_stmt(st, SQL_CHILDREN, err);
 	sqlite3_stmt *e = c ? store_stmt(st, SQL_EPISODES, err) : NULL;
-	sqlite3_stmt *r = e ? store_stmt(st, SQL_REVIEWS, err) : NULL;
-	sqlite3_stmt *k = r ? store_stmt(st, SQL_CONTACTS, err) : NULL;
+	sqlite3_stmt *k = e ? store_stmt(st, SQL_CONTACTS, err) : NULL;
 	sqlite3_stmt *a = k ? store_stmt(st, SQL_ALLOCATIONS, err) : NULL;
 	if (!a)
 		return -1;
-	int erc = sqlite3_step(e), rrc = sqlite3_step(r),
-	    krc = sqlite3_step(k), arc = sqlite3_step(a), crc;
+	int erc = sqlite3_step(e), krc = sqlite3_step(k),
+	    arc = sqlite3_step(a), crc;
+	size_t next = 0; /* the next review row */
 	while ((crc = sqlite3_step(c)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(c, 0);
 		size_t ne = 0, nr = 0, nk = 0, na = 0;
@@ -379,10 +479,13 @@ static int feed_children(struct feed *f, struct err *err)
 				return err_set(err, "out of memory");
 			column_episode(e, 1, &f->eps[ne++]);
 		}
-		for (; at_child(r, &rrc, id); rrc = sqlite3_step(r)) {
+		while (next < f->nrows && f->rows[next].child < id)
+			next++;
+		for (; next < f->nrows && f->rows[next].child == id; next++) {
 			if (GROW(f->revs, f->rcap, nr + 1))
 				return err_set(err, "out of memory");
-			review_from(f, r, &f->revs[nr++]);
+			f->revs[nr] = f->rows[next].r;
+			attach(f->side, f->rows[next].id, &f->revs[nr++]);
 		}
 		for (; at_child(k, &krc, id); krc = sqlite3_step(k)) {
 			if (GROW(f->cons, f->ccap, nk + 1))
@@ -428,8 +531,7 @@ static int feed_children(struct feed *f, struct err *err)
 		if (msr_add_child(f->m, &ch))
 			return err_set(err, "out of memory");
 	}
-	if (crc != SQLITE_DONE || (erc != SQLITE_DONE && erc != SQLITE_ROW) ||
-	    (rrc != SQLITE_DONE && rrc != SQLITE_ROW))
+	if (crc != SQLITE_DONE || (erc != SQLITE_DONE && erc != SQLITE_ROW))
 		return store_fail(st, err, "reading children's records");
 	return 0;
 }
@@ -483,8 +585,34 @@ static int feed_service(struct store *st, struct measures *m,
 	return 0;
 }
 
+int store_msr_side_read(struct store *st, struct store_msr_side **out,
+			struct err *err)
+{
+	struct side *sd = calloc(1, sizeof *sd);
+	*out = NULL;
+	if (!sd)
+		return err_set(err, "out of memory");
+	if (read_side(st, sd, err)) {
+		side_free(sd);
+		free(sd);
+		return -1;
+	}
+	*out = (struct store_msr_side *)sd;
+	return 0;
+}
+
+void store_msr_side_free(struct store_msr_side *side)
+{
+	if (!side)
+		return;
+	side_free((struct side *)side);
+	free(side);
+}
+
 int store_measures(struct store *st, struct measures *m,
-		   const struct store_msr_iros *iros, struct err *err)
+		   const struct store_msr_iros *iros,
+		   struct store_msr_side *(*side)(void *ctx), void *ctx,
+		   struct err *err)
 {
 	sqlite3_stmt *t = store_stmt(st, SQL_TEAMS, err);
 	int rc;
@@ -498,12 +626,20 @@ int store_measures(struct store *st, struct measures *m,
 		return err_set(err, "out of memory");
 
 	struct feed f = { .st = st, .m = m, .iros = iros };
-	int result = read_side(st, &f.side, err);
+	int result = read_reviews(&f, err);
+	if (!result) {
+		/* The side records, read meanwhile (perhaps by another
+		 * connection), are needed from here on. */
+		f.side = (const struct side *)side(ctx);
+		if (!f.side)
+			result = err_set(err, "could not read the records of "
+					      "reviews");
+	}
 	if (!result)
 		result = feed_children(&f, err);
 	if (!result)
 		result = feed_service(st, m, err);
-	side_free(&f.side);
+	free(f.rows);
 	free(f.eps);
 	free(f.revs);
 	free(f.cons);

@@ -172,12 +172,25 @@ void store_msr_iros_free(struct store_msr_iros *x);
 /* The index of the IRO with store id `id`, or -1. */
 int store_msr_iro_index(const struct store_msr_iros *x, int64_t id);
 
+/* The records that hang off reviews (recommendations, consultations,
+ * status changes), read apart so that another connection can read them
+ * while the reviews are read; owned by the caller
+ * (store_msr_side_free). */
+struct store_msr_side;
+int store_msr_side_read(struct store *st, struct store_msr_side **out,
+			struct err *err);
+void store_msr_side_free(struct store_msr_side *side);
+
 /* Hands every child's records, then the service's advocacy, feedback, QA
  * and oversight records, to the measures m (made with iros' IROs), in one
- * pass: one query per kind of record, none per child. The caller audits
- * the read first (store_audit_read). */
+ * pass: one query per kind of record, none per child. side(ctx) is called
+ * once the reviews are read and gives the side records (NULL: failed);
+ * they must outlive the call. The caller audits the read first
+ * (store_audit_read). */
 int store_measures(struct store *st, struct measures *m,
-		   const struct store_msr_iros *iros, struct err *err);
+		   const struct store_msr_iros *iros,
+		   struct store_msr_side *(*side)(void *ctx), void *ctx,
+		   struct err *err);
 /* The day of the first review held, or DATE_NONE (none, or an error in
  * err). */
 int32_t store_first_review_day(struct store *st, struct err *err);
