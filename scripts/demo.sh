@@ -82,7 +82,33 @@ echo "== Review timeliness over $YEAR"
 echo
 "$IRO" timeliness --year "$YEAR" --db "$DB"
 
+echo
+echo "== The annual report for $YEAR, written from the records"
+echo
+REPORT=$DIR/annual-report-$YEAR.html
+"$IRO" report annual --year "$YEAR" --as-of "$AS_OF" --out "$REPORT" --db "$DB"
+"$IRO" report annual --year "$YEAR" --as-of "$AS_OF" --public \
+	--out "$DIR/annual-report-$YEAR-public.html" --db "$DB"
+"$IRO" report annual --year "$YEAR" --as-of "$AS_OF" --format xlsx \
+	--out "$DIR/annual-report-$YEAR.xlsx" --db "$DB"
+"$IRO" report annual --year "$YEAR" --as-of "$AS_OF" --format json \
+	--db "$DB" >"$DIR/annual-report-$YEAR.json"
+echo "Headline figures (from $DIR/annual-report-$YEAR.json):"
+python3 - "$DIR/annual-report-$YEAR.json" <<'PY' 2>/dev/null || true
+import json, sys
+d = json.load(open(sys.argv[1]))
+r, p, pop = d["reviews"], d["participation"], d["population"]
+print(f"  looked after on {d['period']['to']}: {pop['at_end']}")
+print(f"  reviews held in time: {r['in_time']} of {r['held']}")
+print(f"  views conveyed: {p['participation']['num']} of {p['participation']['den']}")
+PY
+
 cat <<MSG
+
+Open the annual report in a browser (and print it to PDF for A4):
+  file://$(pwd)/$REPORT
+A public version (small numbers shown as c) is beside it, with the
+spreadsheet ($DIR/annual-report-$YEAR.xlsx) and the JSON.
 
 The demo database is $DB. Try, for example:
   $IRO worklist --as-of $AS_OF --iro "NAME" --db $DB   (one IRO's list)
@@ -93,5 +119,6 @@ The demo database is $DB. Try, for example:
   $IRO reviews --from $start-04-01 --to $AS_OF --db $DB
   $IRO import 903 $DIR/synth --db $DB                  (the same SSDA903 return)
   $IRO calendar holidays --year $end
+  $IRO report monthly --month $end-03 --db $DB --out $DIR/march.html
   $IRO --help
 MSG
