@@ -12,7 +12,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := sqlite3 jansson
+PKGS     := sqlite3 jansson xlsxwriter
 SANITIZE ?=
 V        ?=
 Q        := $(if $(V),,@)
@@ -30,7 +30,7 @@ LDSAN    :=
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lxlsxwriter -lz)
 
 CFLAGS   += $(CSTD) $(WARN) $(OPT) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(LDSAN)

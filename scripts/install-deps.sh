@@ -5,10 +5,11 @@
 set -eu
 
 # Build: compiler, make, pkg-config and the libraries (design.md §2).
-BUILD="gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev libcsv-dev"
+BUILD="gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev libcsv-dev libxlsxwriter-dev"
 # Tests: cmocka for unit tests; sqlite3 to inspect databases; python3 for
-# the independent oracle of the statutory clocks.
-TEST="libcmocka-dev sqlite3 python3"
+# the independent oracle of the statutory clocks; chromium to check the
+# HTML report in a headless browser.
+TEST="libcmocka-dev sqlite3 python3 chromium"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "install-deps: not a Debian system; install these yourself:" >&2

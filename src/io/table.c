@@ -172,11 +172,15 @@ static int write_text(const struct table *t, FILE *out)
 	return ferror(out) ? -1 : 0;
 }
 
+bool table_formula_like(const char *s)
+{
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	       s[0] == '\t' || s[0] == '\r';
+}
+
 static void csv_cell(FILE *out, const char *s, enum cell_kind kind)
 {
-	bool formula = kind == CELL_TEXT &&
-		       (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-			s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+	bool formula = kind == CELL_TEXT && table_formula_like(s);
 	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 	if (!quote) {
 		fputs(s, out);
@@ -191,6 +195,11 @@ static void csv_cell(FILE *out, const char *s, enum cell_kind kind)
 		fputc(*s, out);
 	}
 	fputc('"', out);
+}
+
+void table_csv_cell(FILE *out, const char *s, enum cell_kind kind)
+{
+	csv_cell(out, s ? s : "", kind);
 }
 
 static int write_csv(const struct table *t, FILE *out)

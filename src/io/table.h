@@ -57,4 +57,16 @@ int table_write(const struct table *t, enum table_format f, FILE *out);
 /* "text", "csv" or "json" -> format; -1 if none of them. */
 int table_format_parse(const char *s);
 
+/* True when text s would be read by a spreadsheet as a formula: it starts
+ * with =, +, -, @, tab or CR (stack-notes §1). Text cells that do are
+ * written with a single quote before them, in CSV and in XLSX. */
+bool table_formula_like(const char *s);
+
+/* Writes one RFC 4180 field of a CSV row (no separator, no line end):
+ * quoted when it holds a comma, quote, CR or LF, or when it is text
+ * (CELL_TEXT) that looks like a formula, which is then prefixed with a
+ * single quote. The other writers of CSV use it so that every CSV file
+ * iro makes is escaped the same way. */
+void table_csv_cell(FILE *out, const char *s, enum cell_kind kind);
+
 #endif
