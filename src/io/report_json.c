@@ -130,19 +130,16 @@ static json_t *reviews_of(struct jb *j, const struct msr_period *w)
 static json_t *participation_of(struct jb *j, const struct msr_period *w)
 {
 	static const char *const keys[] = { "PN0", "PN1", "PN2", "PN3",
-					    "PN4", "PN5", "PN6", "PN7",
-					    "not_recorded" };
-	long v[9], total = 0;
+					    "PN4", "PN5", "PN6", "PN7" };
+	long total = 0, den = 0;
 	for (int c = 0; c < 8; c++)
-		v[c] = w->pn[c];
-	v[8] = w->pn_blank;
-	for (int c = 0; c < 9; c++)
-		total += v[c];
-	long den = 0;
+		total += w->pn[c];
 	for (int c = 1; c < 8; c++)
 		den += w->pn[c];
 	json_t *o = json_object();
-	put(j, o, "codes", count_map(j, keys, v, 9, total, true, NULL));
+	put(j, o, "codes", count_map(j, keys, w->pn, 8, total, true, NULL));
+	/* Reviews held with no code are in no key of `codes`. */
+	put(j, o, "not_recorded", num(j, w->pn_blank));
 	put(j, o, "attendance",
 	    num_den(j, w->pn[1] + w->pn[2] + w->pn[3] + w->pn[4], den));
 	put(j, o, "participation",
