@@ -34,7 +34,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -l
 
 CFLAGS   += $(CSTD) $(WARN) $(OPT) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(LDSAN)
-LDLIBS   += $(PKG_LIBS) -lcsv -lm
+LDLIBS   += $(PKG_LIBS) -lcsv -lm -pthread
 
 LIB_SRC   := $(wildcard src/lib/*.c)
 CORE_SRC  := $(wildcard src/core/*.c)
@@ -107,6 +107,7 @@ demo: deps
 bench: $(BUILD)/iro
 	@sh bench/bench_import.sh $(BUILD)/iro
 	@sh bench/bench_worklist.sh $(BUILD)/iro
+	@sh bench/bench_report.sh $(BUILD)/iro
 
 clean:
 	rm -rf build

@@ -266,7 +266,7 @@ int svc_emit_direct(struct svc *s)
 static int write_setting(struct svc *s)
 {
 	jl_start(&s->j, "setting");
-	jl_text(&s->j, "key", "authority");
+	jl_text(&s->j, "key", "authority_name");
 	jl_text(&s->j, "value", s->authority);
 	return svc_emit_direct(s);
 }
