@@ -271,9 +271,9 @@ static const char CSS[] =
 	"max-width:24em}\n"
 	"h2{font-size:1.6rem;line-height:1.2;margin:0 0 16px;padding-top:8px;"
 	"border-top:4px solid var(--band);break-after:avoid}\n"
-	"h2 .num{color:var(--band);margin-right:.35em}\n"
+	"h2 .num{color:var(--band);margin-right:.1em}\n"
 	"h3{font-size:1.1rem;line-height:1.3;margin:0 0 6px;break-after:avoid}\n"
-	"h3 .num{color:var(--muted);font-weight:400;margin-right:.3em}\n"
+	"h3 .num{color:var(--muted);font-weight:400;margin-right:.1em}\n"
 	"a{color:#1d70b8}\n"
 	".period{font-size:1.25rem;margin:0 0 4px}\n"
 	".made{color:var(--muted);margin:0 0 20px}\n"
@@ -399,6 +399,7 @@ static const char *const PALETTE[] = {
 #define NPALETTE ARRAY_LEN(PALETTE)
 /* Lines tell apart in grey by their dashes too. */
 static const char *const DASHES[] = { "", "7 4", "2 3", "10 3 2 3" };
+#define OTHERS_COLOUR "#505a5f"
 
 /* The rows and columns of a table a chart draws, and the range of their
  * values. */
@@ -413,7 +414,13 @@ struct chart {
 	bool any;      /* some cell has a value */
 	double lo, hi;
 	const struct rcell *min, *max;
+	/* Rows [0, nshown) are drawn one by one; on a stacked chart of more
+	 * than STACK_SERIES rows, the smaller rest as one "others" segment. */
+	size_t nshown;
 };
+
+enum { STACK_SERIES = 12 };
+#define OTHERS SIZE_MAX /* the "others" series of a stacked chart */
 
 static const struct rcell *chart_cell(const struct chart *ch, size_t r,
 				      size_t c)
@@ -500,6 +507,39 @@ static void chart_scan(struct chart *ch)
 		ch->pct = ch->integral = false;
 }
 
+/* A stacked bar of twenty-five segments cannot be read, nor its legend
+ * matched to them: the rows with the most (STACK_SERIES - 1 of them) keep
+ * their own segment, in the table's order, and the rest share one. */
+static void chart_merge_small(struct chart *ch)
+{
+	double total[CHART_MAX] = { 0 };
+	bool keep[CHART_MAX] = { false };
+	for (size_t r = 0; r < ch->nrows; r++) {
+		for (size_t c = 0; c < ch->ncols; c++) {
+			double v;
+			if (chart_value(chart_cell(ch, r, c), &v) && v > 0)
+				total[r] += v;
+		}
+	}
+	for (size_t k = 0; k + 1 < STACK_SERIES; k++) {
+		size_t best = SIZE_MAX;
+		for (size_t r = 0; r < ch->nrows; r++) {
+			if (!keep[r] && (best == SIZE_MAX || total[r] > total[best]))
+				best = r;
+		}
+		keep[best] = true;
+	}
+	size_t rows[CHART_MAX], n = 0;
+	for (int pass = 1; pass >= 0; pass--) {
+		for (size_t r = 0; r < ch->nrows; r++) {
+			if (keep[r] == (bool)pass)
+				rows[n++] = ch->rows[r];
+		}
+	}
+	memcpy(ch->rows, rows, n * sizeof rows[0]);
+	ch->nshown = STACK_SERIES - 1;
+}
+
 /* False when the table has nothing a chart could show. */
 static bool chart_init(struct chart *ch, const struct rtable *t,
 		       enum rchart kind)
@@ -519,6 +559,9 @@ static bool chart_init(struct chart *ch, const struct rtable *t,
 	if (!chart_pick_rows(ch))
 		return false;
 	chart_scan(ch);
+	ch->nshown = ch->nrows;
+	if (ch->kind == RCHART_STACKED && ch->nrows > STACK_SERIES)
+		chart_merge_small(ch);
 	return ch->nrows > 0 && ch->ncols > 0;
 }
 
@@ -916,7 +959,8 @@ static void legend_key(FILE *out, const struct chart *ch, size_t k,
 		html_rawf(out,
 			  "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" "
 			  "height=\"12\" fill=\"%s\"/>",
-			  x + 5, y - 10, series_colour(k));
+			  x + 5, y - 10,
+			  k == OTHERS ? OTHERS_COLOUR : series_colour(k));
 	}
 	html_rawf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">",
 		  x + 28, y);
@@ -930,11 +974,16 @@ static void legend_key(FILE *out, const struct chart *ch, size_t k,
 static double legend(FILE *out, const struct chart *ch, bool by_cols)
 {
 	const struct rtable *t = ch->t;
-	size_t n = by_cols ? ch->ncols : ch->nrows;
+	size_t n = by_cols ? ch->ncols : ch->nshown;
+	bool others = !by_cols && ch->nshown < ch->nrows;
+	char others_label[48];
+	snprintf(others_label, sizeof others_label, "%zu others",
+		 ch->nrows - ch->nshown);
 	double x = 0, y = 14;
-	for (size_t k = 0; k < n; k++) {
-		const char *label = by_cols ? t->cols[ch->cols[k]]
-					    : t->rows[ch->rows[k]];
+	for (size_t k = 0; k < n + others; k++) {
+		const char *label = k == n	? others_label
+				    : by_cols ? t->cols[ch->cols[k]]
+					      : t->rows[ch->rows[k]];
 		size_t chars = utf8_chars(label);
 		double w = 28 +
 			   (double)(chars < LEGEND_CHARS ? chars : LEGEND_CHARS) *
@@ -945,7 +994,7 @@ static double legend(FILE *out, const struct chart *ch, bool by_cols)
 			y += 18;
 		}
 		if (out)
-			legend_key(out, ch, k, label, x, y);
+			legend_key(out, ch, k == n ? OTHERS : k, label, x, y);
 		x += w;
 	}
 	return y + 10;
@@ -1107,28 +1156,58 @@ static void chart_line(FILE *out, const struct chart *ch)
 	html_raw(out, "</svg>\n");
 }
 
-/* A column's stack, drawn from y0 up; returns its height in values, and
- * whether a suppressed segment was left out. */
+/* The "others" segment of a stack, from sum to sum + v: its <rect> is
+ * left open for the caller's <title>. */
+static void segment(FILE *out, const struct scale *s, const struct plot *p,
+		    double sum, double v, double x, double w)
+{
+	double y1 = p->y + p->h - scale_frac(s, sum) * p->h;
+	double y2 = p->y + p->h - scale_frac(s, sum + v) * p->h;
+	html_rawf(out,
+		  "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+		  "height=\"%.1f\" fill=\"%s\">",
+		  x, y2, w, y1 - y2, OTHERS_COLOUR);
+}
+
+/* A column's stack, drawn from the axis up (out NULL: only measured);
+ * returns its height in values, and whether a suppressed segment was
+ * left out. */
 static double stack(FILE *out, const struct chart *ch, const struct scale *s,
 		    const struct plot *p, size_t c, double x, double w,
 		    bool *gap)
 {
-	double sum = 0;
+	double sum = 0, others = 0;
 	for (size_t r = 0; r < ch->nrows; r++) {
 		const struct rcell *cell = chart_cell(ch, r, c);
 		double v;
 		*gap |= cell->c;
 		if (!chart_value(cell, &v) || v <= 0)
 			continue;
+		if (r >= ch->nshown) {
+			others += v;
+			continue;
+		}
 		double y1 = p->y + p->h - scale_frac(s, sum) * p->h;
 		double y2 = p->y + p->h - scale_frac(s, sum + v) * p->h;
-		if (out) {
+		if (out)
 			bar_rect(out, ch, r, c, series_colour(r), x, y2, w,
 				 y1 - y2);
-		}
 		sum += v;
 	}
-	return sum;
+	if (others > 0 && out) {
+		char n[48];
+		segment(out, s, p, sum, others, x, w);
+		rcell_format(&(struct rcell){ .kind = RCELL_VALUE,
+					      .v = others },
+			     ch->integral ? 0 : ch->t->decimals, false, n,
+			     sizeof n);
+		html_rawf(out, "<title>%zu others, ", ch->nrows - ch->nshown);
+		html_text(out, ch->t->cols[ch->cols[c]]);
+		html_raw(out, ": ");
+		html_text(out, n);
+		html_raw(out, "</title></rect>");
+	}
+	return sum + others;
 }
 
 /* A stacked bar per column, a segment per row; a bar with a suppressed
@@ -1305,6 +1384,16 @@ static void write_cell(FILE *out, const struct report *r,
 	html_raw(out, "</td>");
 }
 
+/* Whether a column heading is kept on one line: "2021-22" always (the
+ * browser would break it at the hyphen), "Apr 2021" unless the table is
+ * so wide that its row labels need the room; long headings wrap. */
+static bool heading_whole(const char *label, size_t ncols)
+{
+	if (utf8_chars(label) > 9)
+		return false;
+	return ncols < 10 || !strchr(label, ' ');
+}
+
 static void write_thead(FILE *out, const struct rtable *t, size_t c0,
 			size_t c1)
 {
@@ -1312,11 +1401,10 @@ static void write_thead(FILE *out, const struct rtable *t, size_t c0,
 	html_text(out, t->corner);
 	html_raw(out, "</th>");
 	for (size_t c = c0; c < c1; c++) {
-		/* "2021-22" and "Apr 2021" are kept on one line; long
-		 * headings wrap. */
 		html_rawf(out, "<th scope=\"col\" class=\"%s%s\">",
 			  (int)c == t->total_col ? "total " : "",
-			  utf8_chars(t->cols[c]) <= 9 ? "short" : "long");
+			  heading_whole(t->cols[c], c1 - c0) ? "short"
+							     : "long");
 		html_text(out, t->cols[c]);
 		html_raw(out, "</th>");
 	}
@@ -1393,7 +1481,7 @@ static void write_figure(FILE *out, const struct report *r, size_t i)
 	html_rawf(out, "<figure class=\"%s\" id=\"",
 		  figure_small(t) ? "rtable small" : "rtable");
 	html_attr(out, t->key);
-	html_rawf(out, "\"><h3><span class=\"num\">Table %zu</span>", i + 1);
+	html_rawf(out, "\"><h3><span class=\"num\">Table %zu</span> ", i + 1);
 	html_text(out, t->title);
 	html_raw(out, "</h3>\n");
 	if (!t->nrows || !t->ncols) {
@@ -1472,7 +1560,7 @@ static void write_section(FILE *out, const struct report *r, size_t i)
 	section_tables(r, s, &first, &end);
 	html_raw(out, "<section class=\"chapter\" id=\"");
 	section_id(out, r, i);
-	html_rawf(out, "\"><h2><span class=\"num\">%zu</span>", i + 1);
+	html_rawf(out, "\"><h2><span class=\"num\">%zu</span> ", i + 1);
 	html_text(out, s->title);
 	html_raw(out, "</h2>\n");
 	write_narrative(out, s->narrative);
