@@ -340,8 +340,9 @@ static const char CSS[] =
 	"table.widest{font-size:.72rem}\n"
 	"table.widest tbody th{min-width:9em}\n"
 	"table.widest th,table.widest td{padding:3px 3px}\n"
-
 	"tr{break-inside:avoid}\n"
+	"tr.total{break-before:avoid}\n"
+	".table-wrap.keep{break-inside:avoid}\n"
 	"thead{display:table-header-group}\n"
 	".note{font-size:.85rem;margin:8px 0 2px;max-width:52em}\n"
 	".note,.seeds,.chart-note{break-before:avoid}\n"
@@ -562,7 +563,8 @@ static bool chart_init(struct chart *ch, const struct rtable *t,
 	ch->nshown = ch->nrows;
 	if (ch->kind == RCHART_STACKED && ch->nrows > STACK_SERIES)
 		chart_merge_small(ch);
-	return ch->nrows > 0 && ch->ncols > 0;
+	/* Nothing but suppressed cells and blanks: the table says it all. */
+	return ch->nrows > 0 && ch->ncols > 0 && ch->any;
 }
 
 /* ---- Charts: scales and axes ----------------------------------------- */
@@ -609,8 +611,10 @@ static void scale_fit(struct scale *s, double lo, double hi, bool integral,
 			found = scale_try(s, lo, hi, mant[i] * mag);
 		}
 	}
-	if (!found)
+	if (!found) { /* cannot happen for finite values; still an axis */
+		s->integral = false;
 		scale_try(s, lo, hi, (hi - lo) / 4);
+	}
 	double p = 1;
 	for (s->dec = 0; s->dec < 3; s->dec++, p *= 10) {
 		if (fabs(s->step * p - round(s->step * p)) < 1e-6)
@@ -791,6 +795,8 @@ static void describe(FILE *out, const struct chart *ch)
 	case RCHART_HBARS:
 		html_raw(out, "A bar for each of ");
 		describe_list(out, t->rows, ch->rows, nr);
+		html_raw(out, ": ");
+		html_attr(out, t->cols[ch->cols[0]]);
 		break;
 	case RCHART_LINE:
 		html_rawf(out, "%s for ", nr == 1 ? "A line" : "Lines");
@@ -1002,9 +1008,26 @@ static double legend(FILE *out, const struct chart *ch, bool by_cols)
 
 /* ---- Charts: the five kinds -------------------------------------------- */
 
-/* Upright bars: a group per row, a bar per column. */
+/* The width the widest figure printed over a bar needs ("100.0%"). */
+static double figure_room(const struct chart *ch)
+{
+	size_t widest = 0;
+	for (size_t r = 0; r < ch->nrows; r++) {
+		for (size_t c = 0; c < ch->ncols; c++) {
+			char s[64];
+			rcell_format(chart_cell(ch, r, c), ch->t->decimals,
+				     false, s, sizeof s);
+			widest = strlen(s) > widest ? strlen(s) : widest;
+		}
+	}
+	return (double)widest * 6.0 + 2;
+}
+
+/* Upright bars: a group per row, a bar per column; each bar's figure over
+ * it when there is room for it. */
 static void chart_bars(FILE *out, const struct chart *ch)
 {
+	double room = figure_room(ch);
 	struct scale s;
 	scale_fit(&s, fmin(0, ch->lo), fmax(0, ch->hi), ch->integral,
 		  ch->pct);
@@ -1032,7 +1055,7 @@ static void chart_bars(FILE *out, const struct chart *ch)
 			double y = p.y + p.h - scale_frac(&s, v) * p.h;
 			bar_rect(out, ch, r, c, series_colour(c), x,
 				 fmin(y, y0), bw, fabs(y0 - y));
-			if (bw >= 26)
+			if (bw >= room)
 				value_text(out, ch, cell, x + bw / 2,
 					   fmin(y, y0) - 4, "middle");
 		}
@@ -1054,7 +1077,7 @@ static void chart_hbars(FILE *out, const struct chart *ch)
 		size_t len = utf8_chars(ch->t->rows[ch->rows[r]]);
 		longest = len > longest ? len : longest;
 	}
-	size_t fit = longest < 36 ? longest : 36;
+	size_t fit = longest < 42 ? longest : 42;
 	double pitch = ch->nrows > 16 ? 18 : 22;
 	struct plot p = { (double)fit * CHAR_W + 12, 8, 0,
 			  pitch * (double)ch->nrows };
@@ -1280,7 +1303,7 @@ static void pyramid_band(FILE *out, const struct chart *ch,
 				   y + pitch / 2 + 4, anchor);
 			continue;
 		}
-		double len = scale_frac(s, v) * half;
+		double len = fmax(0, scale_frac(s, v) * half);
 		bar_rect(out, ch, r, c, PALETTE[c],
 			 c == 0 ? x0 - len : x0, y + pitch * 0.12, len,
 			 pitch * 0.76);
@@ -1428,8 +1451,9 @@ static const char *table_class(size_t ncols)
 static void write_table_part(FILE *out, const struct report *r,
 			     const struct rtable *t, size_t c0, size_t c1)
 {
-	html_rawf(out, "<div class=\"table-wrap\"><table class=\"%s\">\n",
-		  table_class(c1 - c0));
+	/* A table of a dozen rows is moved whole rather than split. */
+	html_rawf(out, "<div class=\"table-wrap%s\"><table class=\"%s\">\n",
+		  t->nrows <= 12 ? " keep" : "", table_class(c1 - c0));
 	write_thead(out, t, c0, c1);
 	html_raw(out, "<tbody>\n");
 	for (size_t row = 0; row < t->nrows; row++) {
@@ -1470,7 +1494,7 @@ static bool figure_small(const struct rtable *t)
 	double mm = 24 + 7.0 * (double)(t->nrows * (blocks ? blocks : 1));
 	if (t->chart != RCHART_NONE)
 		mm += 80;
-	return mm <= 150;
+	return mm <= 170;
 }
 
 /* A table as a figure: its number and title, the chart, the table, what
