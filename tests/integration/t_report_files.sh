@@ -22,8 +22,12 @@ YEAR=2024-25
 DB=$T/svc.db
 EVIL='=HYPERLINK("http://example.com/x","Click me")'
 "$IRO" synth --children 200 --seed 3 --history 6 --year "$YEAR" --out "$T/svc" >/dev/null 2>&1
-"$IRO" init --authority "$EVIL" --db "$DB" >/dev/null 2>&1
+"$IRO" init --db "$DB" >/dev/null 2>&1
 check "a synthetic service loads" "$IRO" load "$T/svc/service.jsonl" --db "$DB"
+# After the service, whose own setting names it "Westmere County Council".
+printf '{"type":"setting","key":"authority_name","value":"%s"}\n' \
+	"$(printf '%s' "$EVIL" | sed 's/"/\\"/g')" >"$T/name.jsonl"
+check "the authority is renamed as a formula" "$IRO" load "$T/name.jsonl" --db "$DB"
 
 report() { "$IRO" report annual --year "$YEAR" --db "$DB" "$@"; }
 
