@@ -337,6 +337,10 @@ static int run_annual(const char *db, const char *const *pos)
 {
 	(void)pos;
 	struct job j = { .cmd = &CMD_REPORT_ANNUAL, .kind = REPORT_ANNUAL };
+	if (!opt_year) {
+		args_bad(j.cmd, "--year", "", "is required, e.g. 2021-22");
+		return 2;
+	}
 	if (cli_year(j.cmd, opt_year, &j.from, &j.to) || common_opts(&j))
 		return 2;
 	return make_report(&j, db);

@@ -235,19 +235,24 @@ static void count_population(struct measures *m, const struct msr_child *c,
 	int open = period_open_index(ps, np, day);
 	if (open < 0)
 		return;
-	bool allocated = false;
+	/* The current allocation, as the worklist and `iro caseload` take it
+	 * (worklist.h): one made in this period of care, the latest to start
+	 * on a handover day; cover is counted apart. */
+	const struct msr_allocation *cur = NULL;
 	for (size_t i = 0; i < c->nallocations; i++) {
 		const struct msr_allocation *a = &c->allocations[i];
-		if (!allocation_on(a, day) || a->iro < 0)
+		if (!allocation_on(a, day) || a->iro < 0 ||
+		    a->start < ps[open].start)
 			continue;
-		if (a->reason == AL_COVER) {
+		if (a->reason == AL_COVER)
 			w->cover[a->iro]++;
-		} else if (!allocated) {
-			w->caseload[a->iro]++;
-			allocated = true;
-		}
+		else if (!cur || a->start >= cur->start)
+			cur = a;
 	}
-	if (!allocated)
+	bool allocated = cur != NULL;
+	if (cur)
+		w->caseload[cur->iro]++;
+	else
 		w->unallocated++;
 
 	const struct period *p = &ps[open];
@@ -428,6 +433,19 @@ static void count_consultations(const struct msr_review *r,
 	}
 }
 
+/* The day the pathway plan review after reviews[i] was held, or
+ * DATE_NONE: a pathway plan's recommendations are judged by the next
+ * pathway plan review. */
+static int32_t next_pathway(const struct msr_child *c, size_t i)
+{
+	for (size_t k = i + 1; k < c->nreviews; k++)
+		if (c->reviews[k].kind == RK_PATHWAY &&
+		    c->reviews[k].status == RS_HELD &&
+		    c->reviews[k].held > c->reviews[i].held)
+			return c->reviews[k].held;
+	return DATE_NONE;
+}
+
 /* Every review of the child, in every window. held_rev[k] and timing[k]
  * are the k-th review on the schedule (all held but pathway plans). */
 static void count_reviews(struct measures *m, const struct msr_child *c,
@@ -449,7 +467,7 @@ static void count_reviews(struct measures *m, const struct msr_child *c,
 		if (r->kind == RK_PATHWAY) {
 			if (in_window(w, r->held)) {
 				w->held_by_kind[RK_PATHWAY]++;
-				count_recs(m, r, DATE_NONE, &w->recs);
+				count_recs(m, r, next_pathway(c, i), &w->recs);
 			}
 			continue;
 		}

@@ -130,9 +130,8 @@ static int alerts_table(struct rb *b, enum report_alerts which,
 	}
 	rb_total_row(t);
 	if (c->dim[0] == DIM_THEME) {
-		/* An alert may have several themes: the rows add up to more
-		 * than the alerts, so the last row is not a total of them. */
-		t->total_row = -1;
+		/* An alert may have several themes: the last row adds up the
+		 * themes recorded, which can be more than the alerts. */
 		free(t->rows[n]);
 		t->rows[n] = NULL;
 		static const char themes[] = "Themes recorded";
@@ -156,7 +155,6 @@ int rb_alerts(struct rb *b)
 {
 	if (report_section(b->r, "Practice alerts and disputes"))
 		return -1;
-	struct rtable *stacked;
 	int rc = alerts_table(b, RA_KIND_YEAR, "alerts_kind",
 			      "Practice alerts raised, by kind", "Kind",
 			      "Alerts raised in the period; a dispute that "
@@ -206,6 +204,5 @@ int rb_alerts(struct rb *b)
 		rc = alerts_table(b, RA_ESCALATION, "disputes_escalation",
 				  "Disputes escalated after a missed deadline",
 				  "", NULL, "CHESH-T2");
-	(void)stacked;
 	return rc;
 }
