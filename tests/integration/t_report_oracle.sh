@@ -72,7 +72,8 @@ year() {
 #
 # C01 period ends ON 31/03/2022 (E4A): not looked after then, ceased in
 #     the year; a review on that last day (7th, due 15/03/2022: late) and
-#     the 6th (15/09/2021, due 20/09/2021: in time).
+#     the 6th (15/09/2021, due 20/09/2021: in time; its row repeated
+#     exactly, one review).
 # C02 period starts ON 31/03/2022: looked after, started; born 31/03/2012,
 #     10 that day (10_15).
 # C03 born 31/03/2021, 1 on D (1_4); period from 10/04/2021: review 1 on
@@ -103,7 +104,9 @@ year() {
 #     counts in participation only.
 # C13 period ends 01/04/2021 (E41), the first day: ceased in the year; a
 #     review on that day (2nd, late).
-# C14 period ended 31/03/2021 (E4B): ceased the year before, nothing now.
+# C14 period ended 31/03/2021 (E4B): ceased the year before; a review
+#     held on 14/07/2021, on no day of any period of care: in no review
+#     measure, but one of "all reviews held" for participation (PN4).
 # C15 period starts 05/07/2021 and ends 20/12/2021 (E13); review 1 late.
 mkdir "$T/edge"
 cat >"$T/edge/header.csv" <<'EOF'
@@ -159,6 +162,7 @@ C01,05/05/2010,20/03/2020,PN1
 C01,05/05/2010,20/09/2020,PN5
 C01,05/05/2010,20/03/2021,PN6
 C01,05/05/2010,15/09/2021,PN1
+C01,05/05/2010,15/09/2021,PN1
 C01,05/05/2010,31/03/2022,PN7
 C03,31/03/2021,10/05/2021,PN0
 C03,31/03/2021,10/08/2021,PN0
@@ -202,6 +206,7 @@ C11,01/07/2016,25/11/2021,PN1
 C12,03/03/2011,11/01/2022,PN1
 C13,20/10/2007,06/11/2020,PN1
 C13,20/10/2007,01/04/2021,PN6
+C14,05/05/2005,14/07/2021,PN4
 C15,01/01/2012,03/08/2021,PN5
 EOF
 printf 'CHILD,SEX,DOB,DUC\n' >"$T/edge/uasc.csv"
@@ -210,8 +215,8 @@ printf 'CHILD,SEX,DOB,DUC\n' >"$T/edge/uasc.csv"
 # standard reviews held - first C03 C04 C07 C08 C09 C15(late); second C03
 # C04 C08(late) C09 C09 C13(late); subsequent C01 C01(late) C03(late) C04
 # C05 C05 C06 C06 C10. Looked after on D: C02-C10 (C08 overdue; C07 due on
-# D; C10 adoption). Codes of every review held in the year (C10, C11, C12
-# included; C04's blank in none). Started: C02 C03 C04 C07 C08 C09(2nd)
+# D; C10 adoption). Codes of every review held in the year (C10, C11, C12,
+# C14 included; C04's blank in none). Started: C02 C03 C04 C07 C08 C09(2nd)
 # C15; ceased: C01 E4A, C09 E4A, C11 E11, C13 E41, C15 E13.
 cat >"$T/edge_2021-22.json" <<'EOF'
 {"period": {"from": "2021-04-01", "to": "2022-03-31"},
@@ -220,10 +225,10 @@ cat >"$T/edge_2021-22.json" <<'EOF'
                              "second": {"held": 6, "in_time": 4},
                              "subsequent": {"held": 9, "in_time": 7}},
              "overdue_at_end": 1},
- "participation": {"codes": {"PN0": 5, "PN1": 9, "PN2": 2, "PN3": 1, "PN4": 1,
+ "participation": {"codes": {"PN0": 5, "PN1": 9, "PN2": 2, "PN3": 1, "PN4": 2,
                              "PN5": 2, "PN6": 2, "PN7": 2},
-                   "attendance": {"num": 13, "den": 19},
-                   "participation": {"num": 16, "den": 19}},
+                   "attendance": {"num": 14, "den": 20},
+                   "participation": {"num": 16, "den": 20}},
  "population": {"at_end": 9,
                 "by_legal_status": {"C1": 1, "C2": 4, "E1": 1, "V2": 3},
                 "by_placement": {"R1": 1, "U4": 4, "U6": 4},
@@ -276,6 +281,7 @@ synth() { # NAME CHILDREN SEED COLLECTION HISTORY YEARS
 	done
 }
 synth "authority A (400 children, seed 5)" 400 5 2023-24 8 "2023-24 2022-23 2019-20 2016-17"
-synth "authority B (150 children, seed 23)" 150 23 2021-22 6 "2021-22 2020-21 2017-18"
+# B's collection year is 2024-25, whose return codes SEX as M, F, U.
+synth "authority B (150 children, seed 23)" 150 23 2024-25 6 "2024-25 2023-24 2020-21"
 
 done_testing

@@ -36,9 +36,11 @@ DD/MM/YYYY. The rules, as read here (the period runs FROM to TO = D):
     those of the period's episode open on D (started on or before D, not
     ceased by D: an episode ceasing on D with X1 hands over to the next).
     Age: whole years on D, a birthday on D counting as turned. Sex: the
-    header's SEX code.
+    header's SEX code, 1 male and 2 female (M and F from 2024/25 read as
+    1 and 2; U, blank or anything else not_known).
   * Started / ceased: periods (not short-break) whose start / end falls
-    in FROM..TO; ceased by the REC of the period's last episode.
+    in FROM..TO; ceased by the REC of the period's last episode. A blank
+    LS, PLACE or REC is counted as not_known.
   * Reviews: a review belongs to the period whose days (both ends
     included) hold it; it is a standard looked-after review when that
     period is not a short-break period and it was held before the
@@ -51,8 +53,9 @@ DD/MM/YYYY. The rules, as read here (the period runs FROM to TO = D):
   * Overdue at the end: children looked after on D whose current period
     is in the standard regime on D and whose next review (after those
     held on or before D) was due before D.
-  * Participation: every review row held in FROM..TO (whatever its
-    regime, in a period or not), by REVIEW_CODE; attendance PN1-PN4 and
+  * Participation: every review held in FROM..TO (whatever its regime,
+    in a period or not; a row repeated exactly is one review), by
+    REVIEW_CODE; attendance PN1-PN4 and
     participation PN1, PN2, PN3, PN5, PN6, both over PN1-PN7.
   * Child-level timeliness (--timeliness, docs/cli.md): children looked
     after on D and still in the standard measures (spec §3: a child
@@ -99,19 +102,25 @@ def read_header(folder):
 
 
 def read_review_rows(folder):
-    """Every reviews.csv row with a date: (child, held, code)."""
+    """Every review in reviews.csv with a date: (child, held, code), a row
+    repeated exactly read once (the same review twice)."""
     for f in os.listdir(folder):
         if f.lower() == 'reviews.csv':
             with open(os.path.join(folder, f), newline='', encoding='utf-8-sig') as fh:
-                out = []
+                out = set()
                 for r in csv.DictReader(fh):
                     r = {k.strip().upper(): (v or '').strip() for k, v in r.items()}
                     if r.get('REVIEW'):
-                        out.append((r['CHILD'],
-                                    dt.datetime.strptime(r['REVIEW'], '%d/%m/%Y').date(),
-                                    r.get('REVIEW_CODE', '').upper()))
-                return out
+                        out.add((r['CHILD'],
+                                 dt.datetime.strptime(r['REVIEW'], '%d/%m/%Y').date(),
+                                 r.get('REVIEW_CODE', '').upper()))
+                return sorted(out)
     return []
+
+
+# SEX: 1 male, 2 female until 2023/24; M, F, U (unknown) from 2024/25
+# (domain-rules §3.3, rule 101). The report's keys are the older codes.
+SEX = {'1': '1', '2': '2', 'M': '1', 'F': '2'}
 
 
 def age_on(dob, d):
@@ -189,6 +198,7 @@ def report(ret, lo, hi):
                started=0, ceased=0, ceased_by_reason={})
 
     def bump(m, k):
+        k = k or 'not_known'  # a blank code
         m[k] = m.get(k, 0) + 1
 
     for c in ret.children:
@@ -208,7 +218,7 @@ def report(ret, lo, hi):
         bump(pop['by_legal_status'], e['ls'])
         bump(pop['by_placement'], e['place'])
         h = ret.header.get(c, {})
-        bump(pop['by_sex'], h.get('sex', ''))
+        bump(pop['by_sex'], SEX.get(h.get('sex', '').upper(), 'not_known'))
         if h.get('dob'):
             a = age_on(h['dob'], hi)
             for b, a0, a1 in BANDS:
