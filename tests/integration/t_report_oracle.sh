@@ -8,7 +8,8 @@
 # key definitions, with clocks.py's calendar and review schedule), on two
 # synthetic authorities over several reporting years and on a small crafted
 # return of edge cases. Every key of every map is compared (a missing key
-# counts as 0), one check per key group per year.
+# counts as 0), one check per key group per year; and the same keys of
+# `iro report monthly` for a few months.
 #
 # Also, and whether or not `iro report` exists: the oracle's review figures
 # against `iro timeliness` (first, second, subsequent and all reviews held
@@ -62,6 +63,23 @@ year() {
 	fi
 	for k in $KEYS; do
 		agree "$name $y: report $k" "$T/r_iro.json" "$T/r_oracle.json" "$k"
+	done
+}
+
+# month NAME DB DIR YYYY-MM: `iro report monthly`, the same keys for a month.
+month() {
+	name=$1 db=$2 dir=$3 m=$4
+	if [ "$have_report" = 0 ]; then
+		ok "# SKIP iro report not built yet ($name $m)"
+		return
+	fi
+	python3 "$ORACLE" "$dir" --month "$m" >"$T/r_oracle.json"
+	if ! "$IRO" report monthly --month "$m" --format json --db "$db" >"$T/r_iro.json" 2>"$T/r_err"; then
+		not_ok "$name $m: iro report monthly --format json runs" "$(cat "$T/r_err")"
+		return
+	fi
+	for k in $KEYS; do
+		agree "$name month $m: report $k" "$T/r_iro.json" "$T/r_oracle.json" "$k"
 	done
 }
 
@@ -259,12 +277,15 @@ if "$IRO" import 903 "$T/edge" --db "$T/edge.db" >"$T/.out" 2>&1; then
 	for y in 2020-21 2021-22 2022-23; do
 		year "crafted" "$T/edge.db" "$T/edge" "$y"
 	done
+	for m in 2021-04 2022-03; do
+		month "crafted" "$T/edge.db" "$T/edge" "$m"
+	done
 else
 	not_ok "crafted return imports" "$(cat "$T/.out")"
 fi
 
 # ---- Two synthetic authorities, the collection year and years before ----
-synth() { # NAME CHILDREN SEED COLLECTION HISTORY YEARS
+synth() { # NAME CHILDREN SEED COLLECTION HISTORY YEARS MONTHS
 	name=$1
 	if ! "$IRO" synth --children "$2" --seed "$3" --year "$4" --history "$5" \
 		--out "$T/$name" >"$T/.out" 2>&1; then
@@ -279,9 +300,14 @@ synth() { # NAME CHILDREN SEED COLLECTION HISTORY YEARS
 	for y in $6; do
 		year "$name" "$T/$name.db" "$T/$name" "$y"
 	done
+	for m in $7; do
+		month "$name" "$T/$name.db" "$T/$name" "$m"
+	done
 }
-synth "authority A (400 children, seed 5)" 400 5 2023-24 8 "2023-24 2022-23 2019-20 2016-17"
+synth "authority A (400 children, seed 5)" 400 5 2023-24 8 "2023-24 2022-23 2019-20 2016-17" \
+	"2024-02 2020-12"
 # B's collection year is 2024-25, whose return codes SEX as M, F, U.
-synth "authority B (150 children, seed 23)" 150 23 2024-25 6 "2024-25 2023-24 2020-21"
+synth "authority B (150 children, seed 23)" 150 23 2024-25 6 "2024-25 2023-24 2020-21" \
+	"2025-03 2022-09"
 
 done_testing

@@ -10,6 +10,8 @@ clocks.py's, itself an oracle of spec §3.
     report.py DIR --year 2021-22
         the keys `iro report annual --year 2021-22 --format json` prints:
         period, reviews, participation and population (only those)
+    report.py DIR --month 2022-03
+        the same for one month (`iro report monthly --month 2022-03`)
     report.py DIR --year 2021-22 --timeliness
         what `iro timeliness --year 2021-22 --format json` gives: first,
         second, subsequent and all reviews (in time / held), the children
@@ -84,6 +86,12 @@ def year_bounds(year):
     """'2021-22' -> (2021-04-01, 2022-03-31)."""
     first = int(year.split('-')[0])
     return dt.date(first, 4, 1), dt.date(first + 1, 3, 31)
+
+
+def month_bounds(month):
+    """'2022-03' -> (2022-03-01, 2022-03-31)."""
+    y, m = (int(x) for x in month.split('-'))
+    return dt.date(y, m, 1), clocks.plus_months(dt.date(y, m, 1), 1) - clocks.ONE
 
 
 def read_header(folder):
@@ -368,12 +376,13 @@ def main(argv):
     if args[:1] == ['iro-timeliness'] and len(args) == 3:
         print(json.dumps(iro_timeliness(args[1], args[2]), indent=1, sort_keys=True))
         return 0
-    if len(args) < 3 or '--year' not in args:
+    if len(args) < 3 or ('--year' not in args and '--month' not in args):
         print(__doc__, file=sys.stderr)
         return 2
-    year = args[args.index('--year') + 1]
-    folder = [a for a in args if not a.startswith('--') and a != year][0]
-    lo, hi = year_bounds(year)
+    flag = '--year' if '--year' in args else '--month'
+    when = args[args.index(flag) + 1]
+    folder = [a for a in args if not a.startswith('--') and a != when][0]
+    lo, hi = year_bounds(when) if flag == '--year' else month_bounds(when)
     ret = Return(folder)
     out = timeliness(ret, lo, hi) if '--timeliness' in args else report(ret, lo, hi)
     print(json.dumps(out, indent=1, sort_keys=True))
