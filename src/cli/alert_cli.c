@@ -74,3 +74,23 @@ const struct ladder *alert_cli_ladder_of(struct ladder_cache *c,
 	c->n++;
 	return l;
 }
+
+struct listed {
+	struct alert_counts *c;
+	long order;
+};
+
+static int add_listed(void *vctx, const struct record *r)
+{
+	struct listed *l = vctx;
+	if (!record_get(r, "active")->i)
+		return 0;
+	return alert_counts_ensure(l->c, record_get(r, "name")->s, l->order++);
+}
+
+int alert_cli_listed_rows(struct store *st, const struct kind *k,
+			  struct alert_counts *c, struct err *err)
+{
+	struct listed l = { c, 0 };
+	return store_record_each(st, k, add_listed, &l, err);
+}

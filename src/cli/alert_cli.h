@@ -6,6 +6,7 @@
 #define IRO_ALERT_CLI_H
 
 #include "cli/args.h"
+#include "core/alert_measures.h"
 #include "core/alerts.h"
 #include "core/record.h"
 #include "store/store.h"
@@ -41,5 +42,11 @@ struct ladder_cache {
 const struct ladder *alert_cli_ladder_of(struct ladder_cache *c,
 					 struct store *st, const char *key,
 					 struct err *err);
+
+/* Adds a row with no alerts for every active team or theme (k is
+ * KIND_TEAM or KIND_THEME) in list order, so one with no alerts is still
+ * shown (BUCKS-T17). -1 on error (in err). */
+int alert_cli_listed_rows(struct store *st, const struct kind *k,
+			  struct alert_counts *c, struct err *err);
 
 #endif

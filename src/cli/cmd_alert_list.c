@@ -175,29 +175,14 @@ static int read_filter(const struct command *cmd, struct list_ctx *x)
 	return 0;
 }
 
-/* Rows for the listed teams or themes (active ones), so that one with no
- * alerts is still shown (BUCKS-T17). */
-struct listed {
-	struct alert_counts *c;
-	long order;
-};
-
-static int add_listed(void *vctx, const struct record *r)
-{
-	struct listed *l = vctx;
-	if (!record_get(r, "active")->i)
-		return 0;
-	return alert_counts_ensure(l->c, text(r, "name"), l->order++);
-}
-
 static int list_counts(const struct command *cmd, struct list_ctx *x,
 		       enum table_format fmt)
 {
 	enum alert_dim d0 = x->counts.dim[0];
-	struct listed l = { &x->counts, 0 };
 	if ((d0 == DIM_TEAM || d0 == DIM_THEME) &&
-	    store_record_each(x->st, d0 == DIM_TEAM ? &KIND_TEAM : &KIND_THEME,
-			      add_listed, &l, &x->e))
+	    alert_cli_listed_rows(x->st,
+				  d0 == DIM_TEAM ? &KIND_TEAM : &KIND_THEME,
+				  &x->counts, &x->e))
 		return -1;
 	if (store_record_each(x->st, &KIND_ALERT, each_alert, x, &x->e))
 		return -1;

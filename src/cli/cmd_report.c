@@ -80,21 +80,6 @@ static int each_alert(void *vctx, const struct record *r)
 	return 0;
 }
 
-/* Adds the listed teams and themes with no alerts, so they show with 0
- * (BUCKS-T17). */
-struct listed {
-	struct alert_counts *c;
-	long order;
-};
-
-static int add_listed(void *vctx, const struct record *r)
-{
-	struct listed *l = vctx;
-	if (!record_get(r, "active")->i)
-		return 0;
-	return alert_counts_ensure(l->c, record_get(r, "name")->s, l->order++);
-}
-
 static int count_alerts(struct alert_pass *x, const struct job *j,
 			const struct measures *m)
 {
@@ -108,10 +93,10 @@ static int count_alerts(struct alert_pass *x, const struct job *j,
 		x->from[i] = s->all_periods ? m->w[0].from : j->from;
 		x->to[i] = j->to;
 	}
-	struct listed teams = { &x->c[RA_TEAM_MONTH], 0 };
-	struct listed themes = { &x->c[RA_THEME_MONTH], 0 };
-	if (store_record_each(x->st, &KIND_TEAM, add_listed, &teams, x->e) ||
-	    store_record_each(x->st, &KIND_THEME, add_listed, &themes, x->e) ||
+	if (alert_cli_listed_rows(x->st, &KIND_TEAM, &x->c[RA_TEAM_MONTH],
+				  x->e) ||
+	    alert_cli_listed_rows(x->st, &KIND_THEME, &x->c[RA_THEME_MONTH],
+				  x->e) ||
 	    store_record_each(x->st, &KIND_ALERT, each_alert, x, x->e))
 		return -1;
 	for (int i = 0; i < RA_COUNT; i++)

@@ -153,8 +153,8 @@ struct msr_child {
 	int team;            /* index from msr_team_index, or -1 */
 	const struct episode *episodes; /* sorted by start */
 	size_t nepisodes;
-	/* Every review, sorted by held date (those not held after, in any
-	 * order), one held review a day. */
+	/* Every review; the held ones in order of held date (those not held
+	 * may come anywhere among them), one held review a day. */
 	const struct msr_review *reviews;
 	size_t nreviews;
 	const struct msr_contact_rec *contacts; /* sorted by date */

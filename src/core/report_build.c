@@ -39,7 +39,6 @@ size_t report_windows(enum report_kind kind, int32_t from, int32_t to,
 			out[n][1] = date_add_months(from, mo + 1) - 1;
 			n++;
 		}
-	(void)to;
 	return n;
 }
 

@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/rtable.h"
 #include "io/report_csv.h"
+#include "io/report_names.h"
 #include "io/table.h"
 
 #define NAME_MAX_LEN 64 /* a table's file name, without ".csv" */
@@ -247,54 +248,18 @@ static int write_table(const struct rtable *t, const char *dir,
  * characters, unique ignoring case (for the file systems that ignore it)
  * and never index or report, whose files the folder already holds.
  */
+static char file_char(unsigned char ch, size_t pos)
+{
+	(void)pos;
+	return isalnum(ch) && ch < 0x80 ? (char)tolower(ch)
+	       : ch == '-'		 ? '-'
+					 : '_';
+}
+
 static int table_file_names(const struct report *r, char ***out)
 {
-	char **names = calloc(r->ntables ? r->ntables : 1, sizeof *names);
-	if (!names)
-		return -1;
-	for (size_t i = 0; i < r->ntables; i++) {
-		char base[NAME_MAX_LEN + 1];
-		size_t n = 0;
-		for (const char *k = r->tables[i].key; *k && n < NAME_MAX_LEN;
-		     k++) {
-			unsigned char ch = (unsigned char)*k;
-			base[n++] = isalnum(ch) && ch < 0x80 ? (char)tolower(ch)
-			          : ch == '-' ? '-' : '_';
-		}
-		base[n] = '\0';
-		if (!n)
-			snprintf(base, sizeof base, "table");
-		char name[NAME_MAX_LEN + 16];
-		for (unsigned k = 1;; k++) {
-			if (k == 1) {
-				snprintf(name, sizeof name, "%s", base);
-			} else {
-				char sfx[16];
-				int sl = snprintf(sfx, sizeof sfx, "_%u", k);
-				int bl = (int)strlen(base);
-				if (bl + sl > NAME_MAX_LEN)
-					bl = NAME_MAX_LEN - sl;
-				snprintf(name, sizeof name, "%.*s%s", bl, base,
-					 sfx);
-			}
-			bool taken = strcmp(name, "index") == 0 ||
-				     strcmp(name, "report") == 0;
-			for (size_t j = 0; j < i && !taken; j++)
-				taken = strcasecmp(names[j], name) == 0;
-			if (!taken)
-				break;
-		}
-		size_t len = strlen(name) + 5;
-		if (!(names[i] = malloc(len))) {
-			for (size_t j = 0; j < i; j++)
-				free(names[j]);
-			free(names);
-			return -1;
-		}
-		snprintf(names[i], len, "%s.csv", name);
-	}
-	*out = names;
-	return 0;
+	static const char *const reserved[] = { "index", "report", NULL };
+	return report_names(r, NAME_MAX_LEN, file_char, reserved, ".csv", out);
 }
 
 /* ---- The folder, index.csv and report.csv. ----------------------------- */

@@ -166,7 +166,6 @@ static json_t *population_of(struct jb *j, const struct msr_period *w)
 	    code_map(j, &CODES_ETHNIC, p->by_ethnic, p->at_end));
 	put(j, o, "uasc", num(j, p->uasc));
 	put(j, o, "short_breaks_at_end", num(j, p->short_breaks_at_end));
-	total = NULL;
 	put(j, o, "ceased_by_reason",
 	    code_map(j, &CODES_REC, p->ceased_by_rec, p->ceased));
 	put(j, o, "started", num(j, p->started));

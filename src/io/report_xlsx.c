@@ -8,6 +8,7 @@
 #include "core/rtable.h"
 #include "io/report_csv.h"
 #include "io/report_xlsx.h"
+#include "io/report_names.h"
 #include "io/table.h"
 
 #define MAX_DECIMALS 10
@@ -247,56 +248,18 @@ static double clamp_width(size_t w, double lo, double hi)
  * Excel compares them, among the others and "Contents"; never "History",
  * which Excel reserves.
  */
+static char sheet_char(unsigned char ch, size_t pos)
+{
+	bool bad = ch < 0x20 || ch >= 0x7F || strchr("[]:*?/\\'", ch) ||
+		   (pos == 0 && strchr("=+-@", ch));
+	return bad ? '_' : (char)ch;
+}
+
 static int sheet_names(const struct report *r, char ***out)
 {
-	char **names = calloc(r->ntables ? r->ntables : 1, sizeof *names);
-	if (!names)
-		return -1;
-	for (size_t i = 0; i < r->ntables; i++) {
-		char base[LXW_SHEETNAME_MAX + 1];
-		size_t n = 0;
-		for (const char *k = r->tables[i].key;
-		     *k && n < LXW_SHEETNAME_MAX; k++) {
-			unsigned char ch = (unsigned char)*k;
-			bool bad = ch < 0x20 || ch >= 0x7F ||
-				   strchr("[]:*?/\\'", ch) ||
-				   (n == 0 && strchr("=+-@", ch));
-			base[n++] = bad ? '_' : (char)ch;
-		}
-		base[n] = '\0';
-		if (!n)
-			snprintf(base, sizeof base, "table");
-		char name[LXW_SHEETNAME_MAX + 1];
-		for (unsigned k = 1;; k++) {
-			if (k == 1) {
-				snprintf(name, sizeof name, "%s", base);
-			} else {
-				char sfx[16];
-				int sl = snprintf(sfx, sizeof sfx, "_%u", k);
-				int bl = (int)strlen(base);
-				if (bl + sl > LXW_SHEETNAME_MAX)
-					bl = LXW_SHEETNAME_MAX - sl;
-				snprintf(name, sizeof name, "%.*s%s", bl, base,
-					 sfx);
-			}
-			bool taken = strcasecmp(name, CONTENTS) == 0 ||
-				     strcasecmp(name, "History") == 0;
-			for (size_t j = 0; j < i && !taken; j++)
-				taken = strcasecmp(names[j], name) == 0;
-			if (!taken)
-				break;
-		}
-		size_t len = strlen(name) + 1;
-		if (!(names[i] = malloc(len))) {
-			for (size_t j = 0; j < i; j++)
-				free(names[j]);
-			free(names);
-			return -1;
-		}
-		memcpy(names[i], name, len);
-	}
-	*out = names;
-	return 0;
+	static const char *const reserved[] = { CONTENTS, "History", NULL };
+	return report_names(r, LXW_SHEETNAME_MAX, sheet_char, reserved, "",
+			    out);
 }
 
 /* ---- The sheets. ------------------------------------------------------- */
