@@ -87,7 +87,7 @@ $(GEN_SRC): $(BUILD)/tools/embed $(SCHEMA)
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ) $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  TEST  $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka -lm
 
 test: $(BUILD)/iro $(UNIT_BIN)
 	@IRO=$(BUILD)/iro UNIT_DIR=$(BUILD)/tests sh tests/run.sh

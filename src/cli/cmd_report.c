@@ -11,6 +11,7 @@
 #include "lib/common.h"
 #include <pthread.h>
 #include "lib/err.h"
+#include "lib/xalloc.h"
 #include "core/date.h"
 #include "core/record.h"
 #include "core/report.h"
@@ -53,8 +54,36 @@ struct alert_pass {
 	struct alert_counts c[RA_COUNT];
 	int32_t from[RA_COUNT], to[RA_COUNT];
 	int32_t as_of;
+	/* Alerts naming a review (M39), as they stood on the report's as-of
+	 * day: a concern raised after the period about one of its reviews
+	 * still follows that review. */
+	int32_t linked_as_of;
+	int64_t *esc_review;
+	uint8_t *esc_bit;
+	size_t nesc, esccap[2];
 	struct err *e;
 };
+
+/* Notes an informal or formal alert that names a review. */
+static int note_linked(struct alert_pass *x, const struct record *r,
+		       const struct ladder *l)
+{
+	const struct value *rv = record_get(r, "review");
+	if (!rv->set)
+		return 0;
+	struct alert_view v;
+	alert_view_read(r, l ? l->ceiling_wd : LADDER_CEILING_WD, &v);
+	if (!alert_view_as_of(&v, x->linked_as_of, l) ||
+	    v.in.kind == ALERT_GOOD_PRACTICE)
+		return 0;
+	if (GROW(x->esc_review, x->esccap[0], x->nesc + 1) ||
+	    GROW(x->esc_bit, x->esccap[1], x->nesc + 1))
+		return err_set(x->e, "out of memory");
+	x->esc_review[x->nesc] = rv->i;
+	x->esc_bit[x->nesc++] =
+		v.in.kind == ALERT_FORMAL ? ESC_FORMAL : ESC_INFORMAL;
+	return 0;
+}
 
 static int each_alert(void *vctx, const struct record *r)
 {
@@ -62,6 +91,8 @@ static int each_alert(void *vctx, const struct record *r)
 	const struct value *lk = record_get(r, "ladder");
 	const struct ladder *l = alert_cli_ladder_of(
 		&x->ladders, x->st, lk->set && lk->s[0] ? lk->s : NULL, x->e);
+	if (note_linked(x, r, l))
+		return -1;
 	struct alert_item a = { .rec = r };
 	alert_view_read(r, l ? l->ceiling_wd : LADDER_CEILING_WD, &a.view);
 	if (!alert_view_as_of(&a.view, x->as_of, l))
@@ -94,6 +125,8 @@ static int count_alerts(struct alert_pass *x, const struct job *j,
 		x->to[i] = j->to;
 	}
 	if (alert_cli_listed_rows(x->st, &KIND_TEAM, &x->c[RA_TEAM_MONTH],
+				  x->e) ||
+	    alert_cli_listed_rows(x->st, &KIND_TEAM, &x->c[RA_TEAM_KIND],
 				  x->e) ||
 	    alert_cli_listed_rows(x->st, &KIND_THEME, &x->c[RA_THEME_MONTH],
 				  x->e) ||
@@ -186,6 +219,9 @@ static void *second_run(void *arg)
 	s->rc = store_msr_side_read(s->ap->st, &s->side, &s->e);
 	if (!s->rc)
 		s->rc = count_alerts(s->ap, s->j, s->m);
+	if (!s->rc && store_msr_side_escalations(s->side, s->ap->esc_review,
+						 s->ap->esc_bit, s->ap->nesc))
+		s->rc = err_set(&s->e, "out of memory");
 	return NULL;
 }
 
@@ -197,6 +233,27 @@ static struct store_msr_side *second_join(void *arg)
 		s->started = false;
 	}
 	return s->rc ? NULL : s->side;
+}
+
+/* A yes/no setting (default dflt when not set); -1 with a message when
+ * its value is neither. */
+static int setting_flag(struct store *st, const char *key, bool dflt,
+			bool *out, struct err *e)
+{
+	char v[16];
+	int set = store_setting_get(st, key, v, sizeof v, e);
+	if (set < 0)
+		return -1;
+	*out = dflt;
+	if (!set)
+		return 0;
+	if (!strcmp(v, "yes") || !strcmp(v, "true"))
+		*out = true;
+	else if (!strcmp(v, "no") || !strcmp(v, "false"))
+		*out = false;
+	else
+		return err_set(e, "setting %s is \"%s\": yes or no", key, v);
+	return 0;
 }
 
 static int make_report(const struct job *jin, const char *db)
@@ -214,14 +271,17 @@ static int make_report(const struct job *jin, const char *db)
 	}
 	struct store_msr_iros iros = { 0 };
 	struct measures m = { 0 };
-	struct alert_pass ap = { .st = st2, .cal = &cal, .as_of = j.to };
+	struct alert_pass ap = { .st = st2, .cal = &cal, .as_of = j.to,
+				 .linked_as_of = j.as_of };
 	struct second two = { .ap = &ap, .j = &j, .m = &m, .e = { "" } };
 	ap.e = &two.e;
 	struct report r;
 	report_init(&r);
 	int rc = 1;
-	char authority[200] = "", detail[160], a[DATE_ISO_LEN + 1],
-	     z[DATE_ISO_LEN + 1];
+	char authority[200] = "", group[200] = "", detail[160],
+	     a[DATE_ISO_LEN + 1], z[DATE_ISO_LEN + 1];
+	struct msr_settings s = { .minutes_wd = 20, .visit_days = 42,
+				  .as_of = j.as_of };
 	date_format_iso(j.from, a);
 	date_format_iso(j.to, z);
 	snprintf(detail, sizeof detail,
@@ -230,6 +290,12 @@ static int make_report(const struct job *jin, const char *db)
 	if (store_audit_read(st, "report", 0, detail, &e) ||
 	    store_setting_get(st, "authority_name", authority, sizeof authority,
 			      &e) < 0 ||
+	    store_setting_get(st, "la_group_name", group, sizeof group, &e) <
+		    0 ||
+	    setting_flag(st, "placements_same_carer", true,
+			 &s.placements_same_carer, &e) ||
+	    setting_flag(st, "placements_temporary", false,
+			 &s.placements_temporary, &e) ||
 	    store_msr_iros(st, &iros, &e))
 		goto done;
 	if (!j.nperiods)
@@ -237,8 +303,6 @@ static int make_report(const struct job *jin, const char *db)
 	int32_t win[MAX_WINDOWS][2];
 	size_t nw = report_windows(j.kind, j.from, j.to, j.nperiods, win,
 				   MAX_WINDOWS);
-	struct msr_settings s = { .minutes_wd = 20, .visit_days = 42,
-				  .as_of = j.as_of };
 	if (msr_init(&m, &cal, &s, (const int32_t(*)[2])win, nw, iros.v,
 		     iros.n)) {
 		snprintf(e.msg, sizeof e.msg, "out of memory");
@@ -264,6 +328,7 @@ static int make_report(const struct job *jin, const char *db)
 		.months_first = j.nperiods,
 		.nmonths = nw - j.nperiods,
 		.authority = authority,
+		.group = group,
 		.made = cli_today(),
 	};
 	for (int i = 0; i < RA_COUNT; i++)
@@ -284,6 +349,8 @@ done:
 	report_free(&r);
 	for (int i = 0; i < RA_COUNT; i++)
 		alert_counts_free(&ap.c[i]);
+	free(ap.esc_review);
+	free(ap.esc_bit);
 	store_msr_side_free(two.side);
 	msr_free(&m);
 	store_msr_iros_free(&iros);

@@ -3,6 +3,7 @@
  * window at once (measures.h gives each definition).
  */
 #include "lib/common.h"
+#include <math.h>
 #include "lib/xalloc.h"
 #include "core/codes.h"
 #include "core/date.h"
@@ -39,6 +40,10 @@ const char *const MSR_CONTACT_CODES[CON_COUNT] = { "visit", "virtual", "phone",
 const char *const MSR_REC_STATUS_CODES[REC_COUNT] = { "open", "achieved",
 						      "not_achieved",
 						      "no_longer_relevant" };
+const char *const MSR_OVERSIGHT_CODES[OV_COUNT] = { "midpoint", "case_check",
+						   "footprint" };
+const char *const MSR_QA_CODES[QA_COUNT] = { "audit", "case_file_audit",
+					     "observation", "supervision" };
 const char *const MSR_AGE_BAND_KEYS[AGE_COUNT] = { "under_1", "1_4",  "5_9",
 						   "10_15",   "16_17", "18_plus" };
 
@@ -82,6 +87,28 @@ static double fte_on(const struct msr_iro *iro, int32_t day)
 	return f;
 }
 
+bool msr_iro_available(const struct msr_iro *iro, int32_t from, int32_t to)
+{
+	int32_t a = from > iro->start ? from : iro->start;
+	int32_t z = iro->end != DATE_NONE && iro->end < to ? iro->end : to;
+	for (int32_t day = a; day <= z; day++) {
+		bool away = false;
+		for (size_t i = 0; i < iro->nabsences && !away; i++)
+			away = iro->absences[i][0] <= day &&
+			       (iro->absences[i][1] == DATE_NONE ||
+				iro->absences[i][1] >= day);
+		if (!away)
+			return true;
+	}
+	return false;
+}
+
+long msr_distance_tenths(int32_t e1, int32_t n1, int32_t e2, int32_t n2)
+{
+	double de = (double)e1 - e2, dn = (double)n1 - n2;
+	return lround(sqrt(de * de + dn * dn) / 1000.0 / 1.6093 * 10.0);
+}
+
 int msr_init(struct measures *m, const struct calendar *cal,
 	     const struct msr_settings *s, const int32_t (*windows)[2],
 	     size_t nw, const struct msr_iro *iros, size_t niros)
@@ -102,7 +129,8 @@ int msr_init(struct measures *m, const struct calendar *cal,
 		size_t k = niros ? niros : 1;
 		if (!(w->caseload = calloc(k, sizeof *w->caseload)) ||
 		    !(w->cover = calloc(k, sizeof *w->cover)) ||
-		    !(w->fte = calloc(k, sizeof *w->fte))) {
+		    !(w->fte = calloc(k, sizeof *w->fte)) ||
+		    !(w->qa_iro = calloc(k * QA_COUNT, sizeof *w->qa_iro))) {
 			msr_free(m);
 			return -1;
 		}
@@ -118,6 +146,7 @@ void msr_free(struct measures *m)
 		free(m->w[i].caseload);
 		free(m->w[i].cover);
 		free(m->w[i].fte);
+		free(m->w[i].qa_iro);
 		free(m->w[i].pop.by_team);
 	}
 	free(m->w);
@@ -128,6 +157,7 @@ void msr_free(struct measures *m)
 	free(m->held);
 	free(m->held_rev);
 	free(m->ep_codes);
+	free(m->ep_flags);
 	memset(m, 0, sizeof *m);
 }
 
@@ -168,8 +198,11 @@ int msr_teams_done(struct measures *m)
 /* Index of `code` in a code list, or the list's count (not known). */
 static size_t code_index(const struct code_list *l, const char *code)
 {
+	/* Once per episode and list, for every child: the first letter
+	 * rules out most codes without a call. */
 	for (size_t i = 0; i < l->count && i < MSR_MAX_CODES; i++)
-		if (strcmp(l->codes[i].code, code) == 0)
+		if (l->codes[i].code[0] == code[0] &&
+		    strcmp(l->codes[i].code, code) == 0)
 			return i;
 	return l->count < MSR_MAX_CODES ? l->count : MSR_MAX_CODES;
 }
@@ -208,6 +241,128 @@ static int permanence_at(const struct measures *m, const struct period *p,
 	return plan;
 }
 
+static bool place_is(const struct episode *e, char kind, char lo, char hi)
+{
+	return e->place[0] == kind && e->place[1] >= lo && e->place[1] <= hi &&
+	       !e->place[2];
+}
+
+/* Whether episode i of period p begins a placement (M13). When temporary
+ * placements are not counted, neither is the return from one to the
+ * placement type the child had before it. */
+static bool starts_placement(const struct msr_settings *s,
+			     const struct episode *eps, const struct period *p,
+			     size_t i)
+{
+	const struct episode *e = &eps[i];
+	if (!s->placements_temporary) {
+		if (place_is(e, 'T', '0', '4'))
+			return false;
+		/* Back from a spell of temporary placements to the placement
+		 * type before it. */
+		size_t k = i;
+		while (k > p->first && place_is(&eps[k - 1], 'T', '0', '4'))
+			k--;
+		if (k < i && k > p->first &&
+		    strcmp(eps[k - 1].place, e->place) == 0)
+			return false;
+	}
+	switch (e->rne) {
+	case 'S':
+	case 'P':
+	case 'B':
+	case 'U':
+		return true;
+	case 'T':
+		return s->placements_same_carer;
+	default:
+		return false;
+	}
+}
+
+static bool long_term_foster(const struct episode *e)
+{
+	return strcmp(e->place, "U1") == 0 || strcmp(e->place, "U4") == 0;
+}
+
+/* Each episode's placement facts, worked out once per child (not once
+ * per window): EPF_* bits in m->ep_flags. */
+enum { EPF_STARTS = 1, EPF_LTF = 2, EPF_ADOPTION = 4 };
+
+static void placement_flags(struct measures *m, const struct msr_child *c)
+{
+	for (size_t i = 0; i < c->nepisodes; i++) {
+		const struct episode *e = &c->episodes[i];
+		m->ep_flags[i] = (uint8_t)((long_term_foster(e) ? EPF_LTF : 0) |
+					   (place_is(e, 'A', '3', '6')
+						    ? EPF_ADOPTION
+						    : 0));
+	}
+	for (size_t k = 0; k < m->cc.nperiods; k++) {
+		const struct period *p = &m->cc.periods[k];
+		for (size_t i = p->first; i < p->first + p->count; i++)
+			if (starts_placement(&m->s, c->episodes, p, i))
+				m->ep_flags[i] |= EPF_STARTS;
+	}
+}
+
+/* Placements started in the window (M13); returns those started after its
+ * first day, for M17. */
+static long count_placements(const struct measures *m,
+			     const struct msr_child *c, const struct period *p,
+			     struct msr_population *pop, int32_t from,
+			     int32_t to)
+{
+	long after_first = 0;
+	for (size_t i = p->first; i < p->first + p->count; i++) {
+		const struct episode *e = &c->episodes[i];
+		uint8_t f = m->ep_flags[i];
+		if (e->decom < from || e->decom > to || !(f & EPF_STARTS))
+			continue;
+		pop->placements_started++;
+		pop->placements_ltf += (f & EPF_LTF) != 0;
+		pop->placements_adoption += (f & EPF_ADOPTION) != 0;
+		after_first += e->decom > from;
+	}
+	return after_first;
+}
+
+/* Whole months from `from` to `to`, as the clocks add months: the most n
+ * with from + n months on or before to. */
+static int whole_months(int32_t from, int32_t to)
+{
+	int y1, m1, d1, y2, m2, d2;
+	date_to_ymd(from, &y1, &m1, &d1);
+	date_to_ymd(to, &y2, &m2, &d2);
+	int n = (y2 - y1) * 12 + (m2 - m1);
+	while (n > 0 && date_add_months(from, n) > to)
+		n--;
+	return n;
+}
+
+static enum msr_ltf_band ltf_band(int months)
+{
+	static const int edges[] = { 6, 12, 36, 60, 84, 120 };
+	int b = 0;
+	while (b < (int)ARRAY_LEN(edges) && months >= edges[b])
+		b++;
+	return (enum msr_ltf_band)b;
+}
+
+/* Where the open episode's placement is (M08). */
+static enum msr_loc_row location_row(const struct msr_location *l)
+{
+	if (!l || l->where == WHERE_NOT_KNOWN)
+		return LOC_NOT_KNOWN;
+	bool in = l->where == WHERE_INSIDE;
+	if (!l->pl_grid || !l->home_grid)
+		return in ? LOC_NODIST_IN : LOC_NODIST_OUT;
+	bool near = msr_distance_tenths(l->pl_e, l->pl_n, l->home_e,
+					l->home_n) <= 200;
+	return near ? (in ? LOC_NEAR_IN : LOC_NEAR_OUT)
+		    : (in ? LOC_FAR_IN : LOC_FAR_OUT);
+}
+
 static void count_population(struct measures *m, const struct msr_child *c,
 			     struct msr_period *w, size_t nheld)
 {
@@ -215,6 +370,7 @@ static void count_population(struct measures *m, const struct msr_child *c,
 	size_t np = m->cc.nperiods;
 	struct msr_population *pop = &w->pop;
 	int32_t day = w->to;
+	long placements = 0; /* in the window, for M17 */
 
 	for (size_t i = 0; i < np; i++) {
 		const struct period *p = &ps[i];
@@ -226,10 +382,16 @@ static void count_population(struct measures *m, const struct msr_child *c,
 			continue;
 		}
 		pop->started += starts;
+		if (starts)
+			pop->started_by_age[msr_age_band(c->dob, p->start)]++;
 		if (ends) {
 			pop->ceased++;
 			pop->ceased_by_rec[m->ep_codes[p->first + p->count - 1][2]]++;
 		}
+		if (p->start <= w->from &&
+		    (p->end == DATE_NONE || p->end > w->from))
+			placements++; /* the placement open on the first day */
+		placements += count_placements(m, c, p, pop, w->from, w->to);
 	}
 
 	int open = period_open_index(ps, np, day);
@@ -277,7 +439,16 @@ static void count_population(struct measures *m, const struct msr_child *c,
 	if (pop->by_team)
 		pop->by_team[c->team >= 0 ? (size_t)c->team : m->nteams]++;
 	pop->allocated += allocated;
-	w->conduct.permanence[permanence_at(m, p, day, nheld)]++;
+	int plan = permanence_at(m, p, day, nheld);
+	w->conduct.permanence[plan]++;
+	pop->placements_3plus += placements >= 3;
+	if (plan == PERM_LTF && !(e && (m->ep_flags[ei] & EPF_LTF)))
+		pop->ltf_unmatched[ltf_band(whole_months(p->start, day))]++;
+	pop->location[location_row(e && c->locations ? &c->locations[ei]
+						      : NULL)]++;
+	pop->outside_in_group += e && c->locations &&
+				 c->locations[ei].where == WHERE_OUTSIDE &&
+				 c->locations[ei].in_group;
 }
 
 /* ---- Reviews held (M20-M41) -------------------------------------------- */
@@ -344,6 +515,9 @@ static void count_conduct(const struct measures *m, const struct msr_child *c,
 	k->grade[r->grade]++;
 	k->rag[r->rag]++;
 	k->advocate += r->advocate == YN_YES;
+	k->escalated_informal += (r->escalated & ESC_INFORMAL) != 0;
+	k->escalated_formal += (r->escalated & ESC_FORMAL) != 0;
+	k->escalated_any += r->escalated != 0;
 	if (t->sequence == 2) {
 		k->second_held++;
 		k->second_with_plan += r->permanence != PERM_NONE;
@@ -446,6 +620,26 @@ static int32_t next_pathway(const struct msr_child *c, size_t i)
 	return DATE_NONE;
 }
 
+/* The gap before the k-th review on the schedule, when it is on the
+ * six-month cycle, and whether a midpoint review falls inside it (M42). */
+static void count_midpoint(const struct measures *m, const struct msr_child *c,
+			   size_t k, struct msr_conduct *s)
+{
+	const struct review_timing *t = m->cc.timing;
+	if (k == 0 || t[k].sequence < 3 || t[k - 1].period != t[k].period ||
+	    t[k - 1].regime != REGIME_STANDARD)
+		return;
+	s->midpoint_gaps++;
+	for (size_t i = 0; i < c->noversights; i++) {
+		const struct msr_oversight_rec *o = &c->oversights[i];
+		if (o->kind == OV_MIDPOINT && o->date > m->held[k - 1] &&
+		    o->date < m->held[k]) {
+			s->midpoint_covered++;
+			return;
+		}
+	}
+}
+
 /* Every review of the child, in every window. held_rev[k] and timing[k]
  * are the k-th review on the schedule (all held but pathway plans). */
 static void count_reviews(struct measures *m, const struct msr_child *c,
@@ -467,6 +661,8 @@ static void count_reviews(struct measures *m, const struct msr_child *c,
 		if (r->kind == RK_PATHWAY) {
 			if (in_window(w, r->held)) {
 				w->held_by_kind[RK_PATHWAY]++;
+				w->pathway_held_18plus +=
+					date_age_years(c->dob, r->held) >= 18;
 				count_recs(m, r, next_pathway(c, i), &w->recs);
 			}
 			continue;
@@ -487,8 +683,10 @@ static void count_reviews(struct measures *m, const struct msr_child *c,
 		else
 			w->pn_blank++;
 		count_recs(m, r, next, &w->recs);
-		if (t->regime == REGIME_STANDARD && t->period >= 0)
+		if (t->regime == REGIME_STANDARD && t->period >= 0) {
 			count_conduct(m, c, r, t, &w->conduct);
+			count_midpoint(m, c, k - 1, &w->conduct);
+		}
 	}
 	w->children_reviewed += reviewed;
 }
@@ -522,16 +720,22 @@ int msr_add_child(struct measures *m, const struct msr_child *c)
 	}
 	m->ethnic = code_index(&CODES_ETHNIC, c->ethnicity);
 	if (sched_child(&m->cc, m->cal, c->episodes, c->nepisodes, m->held,
-			nheld)) {
+			nheld) ||
+	    GROW(m->ep_flags, m->efcap, c->nepisodes + 1)) {
 		m->failed = true;
 		return -1;
 	}
+	placement_flags(m, c);
 	for (size_t i = 0; i < m->nw; i++) {
 		struct msr_period *w = &m->w[i];
 		tml_add_child(&w->tml, m->cal, m->cc.periods, m->cc.nperiods,
 			      m->held, m->cc.timing, nheld);
 		count_population(m, c, w, nheld);
 		count_reviews(m, c, w, nheld);
+		for (size_t k = 0; k < c->noversights; k++)
+			if (c->oversights[k].kind < OV_COUNT &&
+			    in_window(w, c->oversights[k].date))
+				w->oversight_by[c->oversights[k].kind]++;
 	}
 	return 0;
 }
@@ -563,18 +767,13 @@ void msr_add_feedback(struct measures *m, int32_t date, int respondent)
 	})
 }
 
-void msr_add_qa(struct measures *m, int32_t date, int kind)
+void msr_add_qa(struct measures *m, int32_t date, int kind, int iro)
 {
+	if (kind < 0 || kind >= QA_COUNT)
+		return;
 	EACH_WINDOW(m, date, {
-		if (kind >= 0 && kind < 4)
-			w->qa_by[kind]++;
-	})
-}
-
-void msr_add_oversight(struct measures *m, int32_t date, int kind)
-{
-	EACH_WINDOW(m, date, {
-		if (kind >= 0 && kind < 3)
-			w->oversight_by[kind]++;
+		w->qa_by[kind]++;
+		if (iro >= 0 && (size_t)iro < m->niros)
+			w->qa_iro[(size_t)iro * QA_COUNT + (size_t)kind]++;
 	})
 }

@@ -41,6 +41,38 @@
  *  - Caseloads (M45): on the window's last day, each IRO's children (a
  *    child looked after then, including short breaks, with a current
  *    allocation that is not cover) and FTE.
+ *  - Starters by age (M11): periods of care starting in the window (short
+ *    breaks left out), by age in whole years on the first day.
+ *  - Placements started (M13): episodes of a period of care (not short
+ *    breaks) beginning in the window that start a placement: RNE S, P, B
+ *    or U, and T (a new placement with the same carers) unless the
+ *    setting says not; temporary placements (T0-T4) only when the setting
+ *    says so. Long-term fostering: PLACE U1 or U4; adoption: A3-A6.
+ *  - Three or more placements (M17): children looked after at the
+ *    window's end whose placement open on its first day plus the
+ *    placements started in it (as M13, after that day) number 3 or more.
+ *  - Long-term fostering not yet matched (M15): children looked after at
+ *    the window's end whose permanence plan (M14) is long-term fostering
+ *    and whose open episode is not U1/U4, by the time since their period
+ *    of care began, in half-open bands of whole months: [0, 6), [6, 12),
+ *    [12, 36), [36, 60), [60, 84), [84, 120), 120 and over.
+ *  - Placement location (M08): children looked after at the window's end
+ *    by where the open episode's PL_POST lies (inside or outside the
+ *    authority, or not known: no postcode, or one not in the postcode
+ *    table), and the straight-line distance from HOME_POST, in miles as
+ *    the DfE works it (the grid references' distance / 1000 / 1.6093,
+ *    rounded to one decimal place), up to 20 or over 20 miles.
+ *  - Escalation after review (M39): standard reviews held in the window
+ *    that an informal or formal alert (raised by as_of) names as the
+ *    review that prompted it.
+ *  - Midpoint reviews (M42): the gaps between a child's consecutive
+ *    standard reviews in one period of care on the six-month cycle (the
+ *    later review third or after) whose later review was held in the
+ *    window; covered when a midpoint oversight record falls strictly
+ *    between the two.
+ *  - Supervision (M48): an IRO is available in a window when on some day
+ *    of it they are in post and not absent; supervised when a QA record
+ *    of kind supervision of theirs is dated in it.
  *
  * Memory: msr_init allocates the windows' figures; msr_free releases them.
  * Pure: no I/O.
@@ -80,6 +112,8 @@ enum msr_group { GRP_CHILD, GRP_PARENT, GRP_CARER, GRP_HEALTH, GRP_EDUCATION, GR
 enum msr_contact { CON_VISIT, CON_VIRTUAL, CON_PHONE, CON_DECLINED, CON_COUNT };
 enum msr_rec_status { REC_OPEN, REC_ACHIEVED, REC_NOT_ACHIEVED, REC_NO_LONGER, REC_COUNT };
 enum msr_alloc_reason { AL_NEW, AL_TRANSFER, AL_COVER };
+enum msr_oversight { OV_MIDPOINT, OV_CASE_CHECK, OV_FOOTPRINT, OV_COUNT };
+enum msr_qa { QA_AUDIT, QA_CASE_FILE, QA_OBSERVATION, QA_SUPERVISION, QA_COUNT };
 /* A yes/no field: not recorded, no, yes. */
 enum msr_yn { YN_NONE, YN_NO, YN_YES, YN_COUNT };
 
@@ -97,6 +131,8 @@ extern const char *const MSR_REQUESTER_CODES[REQ_COUNT];
 extern const char *const MSR_GROUP_CODES[GRP_COUNT];
 extern const char *const MSR_CONTACT_CODES[CON_COUNT];
 extern const char *const MSR_REC_STATUS_CODES[REC_COUNT];
+extern const char *const MSR_OVERSIGHT_CODES[OV_COUNT];
+extern const char *const MSR_QA_CODES[QA_COUNT];
 int msr_code(const char *const *codes, size_t n, const char *word);
 
 /* ---- One child's records, as the store streams them ------------------ */
@@ -125,6 +161,7 @@ struct msr_review {
 			    * decided on (else DATE_NONE) */
 	int32_t scheduled; /* the date now set */
 	int32_t sw_report, minutes_sent;
+	uint8_t escalated; /* ESC_* of the alerts that name it */
 	/* How many times it was rearranged, by who asked. */
 	uint8_t rearranged[REQ_COUNT];
 	const struct msr_recommendation *recs;
@@ -133,9 +170,26 @@ struct msr_review {
 	size_t nconsults;
 };
 
+/* Alerts linked to a review (M39): bits of msr_review.escalated. */
+enum { ESC_INFORMAL = 1, ESC_FORMAL = 2 };
+
 struct msr_contact_rec {
 	int32_t date;
 	uint8_t kind; /* enum msr_contact */
+};
+
+/* Where an episode's placement is (M08), from the postcode table. */
+enum msr_where { WHERE_NOT_KNOWN, WHERE_INSIDE, WHERE_OUTSIDE };
+struct msr_location {
+	uint8_t where;           /* PL_POST's authority against ours */
+	bool in_group;           /* PL_POST in the named group of authorities */
+	bool pl_grid, home_grid; /* grid references known */
+	int32_t pl_e, pl_n, home_e, home_n; /* OS grid references, metres */
+};
+
+struct msr_oversight_rec {
+	int32_t date;
+	uint8_t kind; /* enum msr_oversight */
 };
 
 struct msr_allocation {
@@ -161,6 +215,10 @@ struct msr_child {
 	size_t ncontacts;
 	const struct msr_allocation *allocations;
 	size_t nallocations;
+	/* Parallel to episodes, or NULL when no postcode table is held. */
+	const struct msr_location *locations;
+	const struct msr_oversight_rec *oversights; /* in any order */
+	size_t noversights;
 };
 
 struct msr_iro {
@@ -169,7 +227,12 @@ struct msr_iro {
 	const int32_t *fte_from; /* dated FTE, sorted; none: 1.0 */
 	const double *fte;
 	size_t nfte;
+	const int32_t (*absences)[2]; /* first and last day (DATE_NONE: open) */
+	size_t nabsences;
 };
+
+/* True when the IRO is in post and not absent on some day of from..to. */
+bool msr_iro_available(const struct msr_iro *iro, int32_t from, int32_t to);
 
 /* ---- Settings ---------------------------------------------------------- */
 
@@ -177,6 +240,8 @@ struct msr_settings {
 	int minutes_wd;  /* minutes / letter within this many working days: 20 */
 	int visit_days;  /* a visit within this many days before: 42 */
 	int32_t as_of;   /* the day the report is made for: deadlines passed */
+	bool placements_same_carer; /* RNE T starts a placement (M13): yes */
+	bool placements_temporary;  /* T0-T4 placements count (M13): no */
 };
 
 /* ---- The figures of one window ---------------------------------------- */
@@ -186,6 +251,15 @@ extern const char *const MSR_AGE_BAND_KEYS[AGE_COUNT]; /* "under_1", ... */
 enum msr_sex { SEX_M, SEX_F, SEX_U, SEX_COUNT };
 
 #define MSR_MAX_CODES 64 /* room for any SSDA903 code list */
+
+enum msr_ltf_band { LTF_UNDER_6M, LTF_6_12M, LTF_1_3Y, LTF_3_5Y, LTF_5_7Y,
+		    LTF_7_10Y, LTF_10Y_PLUS, LTF_BAND_COUNT };
+enum msr_loc_row {
+	LOC_NEAR_IN, LOC_NEAR_OUT, LOC_FAR_IN, LOC_FAR_OUT, /* <= / > 20 mi */
+	LOC_NODIST_IN, LOC_NODIST_OUT, /* no distance: HOME_POST not known */
+	LOC_NOT_KNOWN,                 /* PL_POST not known */
+	LOC_COUNT
+};
 
 struct msr_population {
 	long at_end;
@@ -202,6 +276,12 @@ struct msr_population {
 	long ceased_by_rec[MSR_MAX_CODES + 1]; /* CODES_REC order */
 	long short_break_started;
 	long allocated;       /* looked after with a current IRO (M18) */
+	long started_by_age[AGE_COUNT];  /* M11: age on the first day */
+	long placements_started, placements_ltf, placements_adoption; /* M13 */
+	long placements_3plus;           /* M17 */
+	long ltf_unmatched[LTF_BAND_COUNT]; /* M15 */
+	long location[LOC_COUNT];        /* M08 */
+	long outside_in_group;           /* outside, in the named group */
 };
 
 struct msr_conduct {
@@ -221,6 +301,8 @@ struct msr_conduct {
 	long advocate;
 	long second_held, second_with_plan, second_confirmed; /* M36 */
 	long permanence[PERM_COUNT]; /* at the latest review, children at end */
+	long escalated_informal, escalated_formal, escalated_any; /* M39 */
+	long midpoint_gaps, midpoint_covered; /* M42 */
 };
 
 struct msr_outcomes {
@@ -239,6 +321,7 @@ struct msr_period {
 	int32_t from, to;
 	struct timeliness tml;
 	long held_by_kind[RK_COUNT]; /* every review held, by its kind */
+	long pathway_held_18plus;    /* those for young people 18 or over */
 	long children_reviewed;      /* with a review held (not pathway) */
 	long pn[8], pn_blank;        /* every review held but pathway plan */
 	struct msr_population pop;
@@ -253,8 +336,9 @@ struct msr_period {
 	/* Service records dated in the window. */
 	long advocacy, advocacy_by[REQ_COUNT];
 	long feedback_by[4]; /* child, parent, carer, professional */
-	long qa_by[4];       /* audit, case_file_audit, observation, supervision */
-	long oversight_by[3];/* midpoint, case_check, footprint */
+	long qa_by[QA_COUNT];
+	long *qa_iro;        /* [iro * QA_COUNT + kind], msr iros order */
+	long oversight_by[OV_COUNT];
 };
 
 struct measures {
@@ -276,6 +360,8 @@ struct measures {
 	 * ethnicity. */
 	uint8_t (*ep_codes)[3];
 	size_t epcap;
+	uint8_t *ep_flags; /* placement facts (measures.c) */
+	size_t efcap;
 	size_t ethnic;
 	bool failed;    /* memory ran out */
 };
@@ -296,11 +382,14 @@ int msr_teams_done(struct measures *m);
 
 int msr_add_child(struct measures *m, const struct msr_child *c);
 
-/* Service records, each by its date. */
+/* Service records, each by its date (QA also by IRO: -1 for none). */
 void msr_add_advocacy(struct measures *m, int32_t date, int referred_by);
 void msr_add_feedback(struct measures *m, int32_t date, int respondent);
-void msr_add_qa(struct measures *m, int32_t date, int kind);
-void msr_add_oversight(struct measures *m, int32_t date, int kind);
+void msr_add_qa(struct measures *m, int32_t date, int kind, int iro);
+
+/* The straight-line distance between two OS grid references, in tenths
+ * of a mile as the DfE rounds it (M08). */
+long msr_distance_tenths(int32_t e1, int32_t n1, int32_t e2, int32_t n2);
 
 /* Age band of a child born on dob, on day. */
 enum msr_age_band msr_age_band(int32_t dob, int32_t day);

@@ -5,6 +5,7 @@
  */
 #include "lib/common.h"
 #include "core/date.h"
+#include "core/postcode.h"
 #include "core/record.h"
 #include "core/review.h"
 #include "core/record_table.h"
@@ -508,9 +509,43 @@ static const struct field QA_FIELDS[] = {
 KIND(KIND_QA, "qa", "qa", true, "quality-assurance activity", QA_FIELDS,
      NULL);
 
+/* A postcode, sector or district as postcode.h keys it. */
+static void check_postcode(const struct record *r, struct problems *p)
+{
+	const struct value *pc = record_get(r, "postcode");
+	const struct value *e = record_get(r, "easting");
+	const struct value *n = record_get(r, "northing");
+	char key[PC_KEY_LEN];
+	if (pc->set && !pc_key(pc->s, key))
+		problem_add(p, false, NULL, 0, "postcode", pc->s,
+			    "is not a postcode (\"XA12 3BC\"), sector "
+			    "(\"XA12 3\") or district (\"XA12\")");
+	if (e->set != n->set)
+		problem_add(p, false, NULL, 0, e->set ? "northing" : "easting",
+			    NULL, "a grid reference has both easting and "
+				  "northing, or neither");
+	if ((e->set && (e->i < 0 || e->i > 800000)) ||
+	    (n->set && (n->i < 0 || n->i > 1300000)))
+		problem_add(p, false, NULL, 0, "easting", NULL,
+			    "an OS grid reference is in metres: easting 0 to "
+			    "800000, northing 0 to 1300000");
+}
+
+static const struct field POSTCODE_FIELDS[] = {
+	F("postcode", "postcode", FT_TEXT, KEY,
+	  "a postcode, sector (\"XA12 3\") or district (\"XA12\")"),
+	F("la", "la", FT_TEXT, REQ, "its local authority's code (E06000060)"),
+	F("easting", "easting", FT_INT, 0, "OS grid easting, metres"),
+	F("northing", "northing", FT_INT, 0, "OS grid northing, metres"),
+};
+KIND(KIND_POSTCODE, "postcode", "postcode", false,
+     "a postcode's local authority and grid reference (reference data)",
+     POSTCODE_FIELDS, check_postcode);
+
 const struct kind *const RECORD_KINDS[] = {
 	&KIND_SETTING,        &KIND_CALENDAR_DAY, &KIND_THEME,
-	&KIND_TEAM,           &KIND_LADDER,       &KIND_IRO,
+	&KIND_TEAM,           &KIND_LADDER,       &KIND_POSTCODE,
+	&KIND_IRO,
 	&KIND_CHILD,          &KIND_EPISODE,      &KIND_ALLOCATION,
 	&KIND_REVIEW,         &KIND_RECOMMENDATION, &KIND_CONSULTATION,
 	&KIND_OVERSIGHT,      &KIND_CONTACT,      &KIND_ADVOCACY,

@@ -32,6 +32,7 @@ enum report_alerts {
 	RA_WEEKS,        /* calendar weeks to resolve (BUCKS-F8) */
 	RA_CEILING,      /* within the 20 working days or not (M57) */
 	RA_ESCALATION,   /* escalated after a missed deadline (M57) */
+	RA_TEAM_KIND,    /* team x kind, informal and formal (M53, LEW-F11) */
 	RA_COUNT
 };
 
@@ -50,6 +51,7 @@ struct report_input {
 	size_t months_first;   /* then the months of the last period, */
 	size_t nmonths;        /* 0 for a monthly report */
 	const char *authority; /* "" when not set */
+	const char *group;     /* the named group of authorities (M08), or "" */
 	int32_t made;
 	/* Counted over the window of their spec, as on the period's end. */
 	const struct alert_counts *alerts[RA_COUNT];

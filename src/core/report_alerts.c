@@ -18,6 +18,7 @@ const struct report_alert_spec REPORT_ALERT_SPECS[RA_COUNT] = {
 	[RA_WEEKS] = { { DIM_WEEKS }, 1, false, true },
 	[RA_CEILING] = { { DIM_CEILING }, 1, false, true },
 	[RA_ESCALATION] = { { DIM_ESCALATION }, 1, false, true },
+	[RA_TEAM_KIND] = { { DIM_TEAM, DIM_KIND }, 2, false, true },
 };
 
 /* The key alert_keys gives a window's period: "2021-22" for a reporting
@@ -48,6 +49,18 @@ static size_t first_keys(const struct alert_counts *c, const char **out)
 	return n;
 }
 
+/* The rows of a table of alerts: its first keys and "Total" (*n of them
+ * before it), for the caller to free; NULL when memory runs out. */
+static const char **alert_rows(const struct alert_counts *c, size_t *n)
+{
+	const char **rows = calloc(c->n + 2, sizeof *rows);
+	if (rows) {
+		*n = first_keys(c, rows);
+		rows[*n] = "Total";
+	}
+	return rows;
+}
+
 /* A table of alerts: a row per first key (and a total); with two
  * groupings, a column per period (or month) and, for months, a total. */
 static int alerts_table(struct rb *b, enum report_alerts which,
@@ -57,11 +70,10 @@ static int alerts_table(struct rb *b, enum report_alerts which,
 	const struct alert_counts *c = b->in->alerts[which];
 	if (!c)
 		return 0;
-	const char **rows = calloc(c->n + 2, sizeof *rows);
+	size_t n;
+	const char **rows = alert_rows(c, &n);
 	if (!rows)
 		return -1;
-	size_t n = first_keys(c, rows);
-	rows[n] = "Total";
 	bool two = c->ndims == 2;
 	bool by_month = two && c->dim[1] == DIM_MONTH;
 	size_t ncols, first;
@@ -151,6 +163,68 @@ static int alerts_table(struct rb *b, enum report_alerts which,
 	return rb_about(t, note, seeds);
 }
 
+/* Each team's informal and formal alerts as a share of all of that kind
+ * raised in the period (LEW-F11). */
+static int alerts_team_kind(struct rb *b)
+{
+	const struct alert_counts *c = b->in->alerts[RA_TEAM_KIND];
+	if (!c)
+		return 0;
+	size_t n;
+	const char **rows = alert_rows(c, &n);
+	if (!rows)
+		return -1;
+	static const char *const cols[] = { "Informal", "Share of informal",
+					    "Formal", "Share of formal" };
+	struct rtable *t = report_table(b->r, "alerts_team_kind",
+					"Informal and formal alerts by social "
+					"work team",
+					"Team", rows, n + 1, cols,
+					ARRAY_LEN(cols));
+	if (!t) {
+		free(rows);
+		return -1;
+	}
+	long count[2] = { 0, 0 };
+	long *by = calloc(2 * (n + 1), sizeof *by);
+	if (!by) {
+		free(rows);
+		return -1;
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		const struct alert_count *v = &c->v[i];
+		int k = strcmp(v->key[1].text, alert_kind_code(ALERT_FORMAL)) == 0
+				? 1
+			: strcmp(v->key[1].text,
+				 alert_kind_code(ALERT_INFORMAL)) == 0
+				? 0
+				: -1;
+		size_t r = 0;
+		while (r < n && strcmp(rows[r], v->key[0].text) != 0)
+			r++;
+		if (k < 0 || r >= n)
+			continue;
+		by[r * 2 + (size_t)k] += v->alerts;
+		count[k] += v->alerts;
+	}
+	by[n * 2] = count[0];
+	by[n * 2 + 1] = count[1];
+	for (size_t r = 0; r <= n; r++)
+		for (size_t k = 0; k < 2; k++) {
+			*rtable_cell(t, r, k * 2) = rcell_count(by[r * 2 + k]);
+			*rtable_cell(t, r, k * 2 + 1) =
+				rcell_rate(by[r * 2 + k], count[k]);
+		}
+	free(by);
+	free(rows);
+	t->total_row = (int)n;
+	t->chart = RCHART_NONE;
+	return rb_about(t, "Alerts raised in the period, by the team recorded "
+			   "on the alert; each kind's share by team adds up to "
+			   "the whole of that kind.",
+			"LEW-F11");
+}
+
 int rb_alerts(struct rb *b)
 {
 	if (report_section(b->r, "Practice alerts and disputes"))
@@ -174,7 +248,9 @@ int rb_alerts(struct rb *b)
 	if (!rc)
 		rc = alerts_table(b, RA_TEAM_MONTH, "alerts_team",
 				  "Practice alerts by social work team", "Team",
-				  NULL, "BUCKS-T17, LEW-F11");
+				  NULL, "BUCKS-T17");
+	if (!rc)
+		rc = alerts_team_kind(b);
 	if (!rc)
 		rc = alerts_table(b, RA_REACHED, "disputes_reached",
 				  "Disputes by the highest stage reached",

@@ -75,6 +75,19 @@ void rb_total_row(struct rtable *t)
 	t->total_row = (int)last;
 }
 
+struct rtable *rb_counts(struct rb *b, const char *key, const char *title,
+			 const char *corner, const char *const *labels,
+			 size_t n, const long *(*of)(const struct msr_period *))
+{
+	struct rtable *t = rb_by_period(b, key, title, corner, labels, n + 1);
+	if (!t)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		RB_FILL(b, t, i, 0, rcell_count(of(w)[i]));
+	rb_total_row(t);
+	return t;
+}
+
 struct rtable *rb_code_table(struct rb *b, const char *key, const char *title,
 			     const char *corner, const struct code_list *l,
 			     rb_codes_fn counts)
@@ -113,7 +126,7 @@ static const long *ls_of(const struct msr_period *w) { return w->pop.by_ls; }
 static const long *place_of(const struct msr_period *w) { return w->pop.by_place; }
 static const long *rec_of(const struct msr_period *w) { return w->pop.ceased_by_rec; }
 
-static const char *const AGE_LABELS[AGE_COUNT] = {
+const char *const RB_AGE_LABELS[AGE_COUNT] = {
 	"Under 1", "1 to 4", "5 to 9", "10 to 15", "16 to 17", "18 and over"
 };
 
@@ -185,7 +198,7 @@ static int population_age_sex(struct rb *b)
 {
 	const char *rows[AGE_COUNT + 1];
 	for (int i = 0; i < AGE_COUNT; i++)
-		rows[i] = AGE_LABELS[i];
+		rows[i] = RB_AGE_LABELS[i];
 	rows[AGE_COUNT] = "Total";
 	static const char *const cols[] = { "Male", "Female", "Not known",
 					    "Total" };
@@ -213,7 +226,7 @@ static int population_by_age(struct rb *b)
 {
 	const char *rows[AGE_COUNT + 1];
 	for (int i = 0; i < AGE_COUNT; i++)
-		rows[i] = AGE_LABELS[i];
+		rows[i] = RB_AGE_LABELS[i];
 	rows[AGE_COUNT] = "Total";
 	struct rtable *t = rb_by_period(b, "population_age",
 					"Children looked after by age", "Age",
@@ -340,8 +353,8 @@ int rb_population(struct rb *b)
 	    rb_about(t, "Placement of the episode open at the period end.",
 		     "LEW-F10a, BUCKS-F3, BUCKS-T8, MAN-H11"))
 		return -1;
-	if (population_by_team(b) || population_permanence(b) ||
-	    population_by_month(b))
+	if (rb_location(b) || population_by_team(b) ||
+	    population_permanence(b) || population_by_month(b))
 		return -1;
 	if (!(t = rb_code_table(b, "ceased_by_reason",
 				"Periods of care ended, by reason",
@@ -350,7 +363,7 @@ int rb_population(struct rb *b)
 			"ended in the period.",
 		     "BUCKS-F4, BUCKS-T10, BUCKS-H5, MAN-T1"))
 		return -1;
-	return 0;
+	return rb_placements(b);
 }
 
 /* ---- The whole report ------------------------------------------------------ */

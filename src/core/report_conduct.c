@@ -214,13 +214,38 @@ static int recommendations(struct rb *b)
 			"CHESH-T3, CHESH-T4");
 }
 
+static int escalation_after_review(struct rb *b)
+{
+	static const char *const rows[] = {
+		"Reviews held", "Followed by an informal alert",
+		"Followed by a formal alert", "Followed by either",
+	};
+	struct rtable *t = rb_by_period(b, "escalation_after_review",
+					"Reviews after which the IRO raised a "
+					"concern",
+					"", rows, ARRAY_LEN(rows));
+	if (!t)
+		return -1;
+	RB_FILL(b, t, 0, 0, rcell_count(w->conduct.held));
+	RB_FILL(b, t, 1, 0,
+		rcell_rate(w->conduct.escalated_informal, w->conduct.held));
+	RB_FILL(b, t, 2, 0,
+		rcell_rate(w->conduct.escalated_formal, w->conduct.held));
+	RB_FILL(b, t, 3, 0,
+		rcell_rate(w->conduct.escalated_any, w->conduct.held));
+	return rb_about(t, "Standard reviews held in the period that an "
+			   "informal or formal alert names as the review that "
+			   "prompted it (an alert's review field).",
+			"LEW-F10b, LEW-H1, LEW-H8");
+}
+
 int rb_conduct(struct rb *b)
 {
 	if (report_section(b->r, "How reviews were run") ||
 	    venue_mode(b, false, false) || venue_mode(b, true, false) ||
 	    (b->in->nmonths && venue_mode(b, false, true)) ||
 	    conduct_checks(b) || sw_roles(b) || consultations(b) ||
-	    care_plans(b))
+	    care_plans(b) || escalation_after_review(b))
 		return -1;
 	if (report_section(b->r, "Recommendations") || recommendations(b))
 		return -1;

@@ -52,7 +52,18 @@ struct rtable *rb_code_table(struct rb *b, const char *key, const char *title,
 			     const char *corner, const struct code_list *l,
 			     rb_codes_fn counts);
 
+/* "Under 1", "1 to 4", ...: the age bands as tables label them. */
+extern const char *const RB_AGE_LABELS[AGE_COUNT];
+
+/* A table by period of counts: n rows of of(w)[0..n-1], then a total row
+ * (labels has n + 1 entries, the last the total's). */
+struct rtable *rb_counts(struct rb *b, const char *key, const char *title,
+			 const char *corner, const char *const *labels,
+			 size_t n, const long *(*of)(const struct msr_period *));
+
 int rb_population(struct rb *b);
+int rb_location(struct rb *b);   /* report_placements.c */
+int rb_placements(struct rb *b); /* report_placements.c */
 int rb_reviews(struct rb *b);
 int rb_conduct(struct rb *b);
 int rb_service(struct rb *b);

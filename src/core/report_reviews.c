@@ -15,6 +15,7 @@ static int reviews_held(struct rb *b)
 		"Looked-after reviews (standard)", "Short-break reviews",
 		"Adoption reviews", "Pathway plan reviews",
 		"Children reviewed", "Reviews per child reviewed",
+		"Pathway plan reviews for young people 18 or over",
 	};
 	struct rtable *t = rb_by_period(b, "reviews_held", "Reviews held", "",
 					rows, ARRAY_LEN(rows));
@@ -32,12 +33,35 @@ static int reviews_held(struct rb *b)
 					       w->held_by_kind[RK_ADOPTION]) /
 					      (double)w->children_reviewed
 				    : 0));
+	RB_FILL(b, t, 6, 0, rcell_count(w->pathway_held_18plus));
 	t->decimals = 1;
 	return rb_about(t, "Reviews held in the period. Standard reviews are "
 			   "on the reg 33 schedule; short-break (reg 48) and "
 			   "adoption (AAR 2005 reg 36) reviews are counted apart "
 			   "by the regime in force on the day.",
-			"CHESH-H4, CHESH-C4, BUCKS-H3, MAN-H2");
+			"CHESH-H4, CHESH-C4, CHESH-C5, BUCKS-H3, MAN-H2");
+}
+
+static int reviews_by_month(struct rb *b)
+{
+	if (!b->in->nmonths)
+		return 0;
+	static const char *const rows[RK_COUNT + 1] = {
+		"Looked-after reviews (standard)", "Pathway plan reviews",
+		"Short-break reviews", "Adoption reviews", "All reviews",
+	};
+	struct rtable *t = rb_by_month(b, "reviews_month",
+				       "Reviews held, month by month", "", rows,
+				       RK_COUNT + 1);
+	if (!t)
+		return -1;
+	for (int k = 0; k < RK_COUNT; k++)
+		RB_FILL(b, t, (size_t)k, b->in->months_first,
+			rcell_count(w->held_by_kind[k]));
+	rb_total_row(t);
+	t->chart = RCHART_STACKED;
+	return rb_about(t, "Reviews held each month, by kind.",
+			"CHESH-C2, CHESH-C4, MAN-H2");
 }
 
 static int timeliness(struct rb *b)
@@ -236,7 +260,8 @@ static int participation_rates(struct rb *b, bool by_month)
 int rb_reviews(struct rb *b)
 {
 	if (report_section(b->r, "Reviews and their timeliness") ||
-	    reviews_held(b) || timeliness(b) || timeliness_by_month(b) ||
+	    reviews_held(b) || reviews_by_month(b) || timeliness(b) ||
+	    timeliness_by_month(b) ||
 	    overdue(b) || outcomes(b, 0) || outcomes(b, 1) ||
 	    rearranged_by(b))
 		return -1;

@@ -76,23 +76,45 @@ static int caseload_summary(struct rb *b, bool by_month)
 				 : "CHESH-H3, WORCS-H2, LEW-H3, BUCKS-H2, MAN-H3");
 }
 
+/* The IROs a table by IRO lists (those `keep` says): their names (with
+ * room for a total row) and their indexes, in *rows and *idx for the
+ * caller to free. -1 when memory runs out. */
+static int listed_iros(const struct measures *m, const struct msr_period *w,
+		       bool (*keep)(const struct measures *,
+				    const struct msr_period *, size_t),
+		       const char ***rows, size_t **idx, size_t *n)
+{
+	*rows = calloc(m->niros + 2, sizeof **rows);
+	*idx = calloc(m->niros + 1, sizeof **idx);
+	*n = 0;
+	if (!*rows || !*idx) {
+		free(*rows);
+		free(*idx);
+		return -1;
+	}
+	for (size_t i = 0; i < m->niros; i++)
+		if (keep(m, w, i)) {
+			(*idx)[*n] = i;
+			(*rows)[(*n)++] = m->iros[i].name;
+		}
+	return 0;
+}
+
+static bool holds_children(const struct measures *m,
+			   const struct msr_period *w, size_t i)
+{
+	(void)m;
+	return w->fte[i] > 0 || w->caseload[i] || w->cover[i];
+}
+
 static int caseload_by_iro(struct rb *b)
 {
 	const struct measures *m = b->m;
 	const struct msr_period *w = &m->w[b->last];
-	const char **rows = calloc(m->niros + 1, sizeof *rows);
-	size_t *idx = calloc(m->niros + 1, sizeof *idx);
-	size_t n = 0;
-	if (!rows || !idx) {
-		free(rows);
-		free(idx);
+	const char **rows;
+	size_t *idx, n;
+	if (listed_iros(m, w, holds_children, &rows, &idx, &n))
 		return -1;
-	}
-	for (size_t i = 0; i < m->niros; i++)
-		if (w->fte[i] > 0 || w->caseload[i] || w->cover[i]) {
-			idx[n] = i;
-			rows[n++] = m->iros[i].name;
-		}
 	static const char *const cols[] = { "Children", "Cover", "FTE",
 					    "Children per FTE" };
 	struct rtable *t = report_table(b->r, "caseload_iro",
@@ -119,23 +141,144 @@ static int caseload_by_iro(struct rb *b)
 			"LEW-H1, MAN-H3");
 }
 
+/* A counts table with its note and seeds. */
 static int counted(struct rb *b, const char *key, const char *title,
-		   const char *const *rows, size_t nrows, const long *(*of)(const struct msr_period *),
+		   const char *const *rows, size_t nrows,
+		   const long *(*of)(const struct msr_period *),
 		   const char *note, const char *seeds)
 {
-	struct rtable *t = rb_by_period(b, key, title, "", rows, nrows + 1);
-	if (!t)
-		return -1;
-	for (size_t i = 0; i < nrows; i++)
-		RB_FILL(b, t, i, 0, rcell_count(of(w)[i]));
-	rb_total_row(t);
-	return rb_about(t, note, seeds);
+	struct rtable *t = rb_counts(b, key, title, "", rows, nrows, of);
+	return t ? rb_about(t, note, seeds) : -1;
 }
 
 static const long *advocacy_of(const struct msr_period *w) { return w->advocacy_by; }
 static const long *feedback_of(const struct msr_period *w) { return w->feedback_by; }
 static const long *qa_of(const struct msr_period *w) { return w->qa_by; }
 static const long *oversight_of(const struct msr_period *w) { return w->oversight_by; }
+
+static int midpoints(struct rb *b)
+{
+	static const char *const rows[] = {
+		"Gaps between six-monthly reviews",
+		"With a midpoint review in the gap",
+	};
+	struct rtable *t = rb_by_period(b, "midpoint_reviews",
+					"Midpoint reviews between six-monthly "
+					"reviews",
+					"", rows, ARRAY_LEN(rows));
+	if (!t)
+		return -1;
+	RB_FILL(b, t, 0, 0, rcell_count(w->conduct.midpoint_gaps));
+	RB_FILL(b, t, 1, 0,
+		rcell_rate(w->conduct.midpoint_covered,
+			   w->conduct.midpoint_gaps));
+	return rb_about(t, "The gap before each standard review held in the "
+			   "period that was third or later in its period of "
+			   "care; covered when a midpoint oversight record is "
+			   "dated between the two reviews.",
+			"WORCS-H8, CHESH-T4, MAN-H25");
+}
+
+static int oversight_by_month(struct rb *b)
+{
+	static const char *const rows[OV_COUNT + 1] = {
+		"Midpoint reviews", "Case checks", "Footprint notes", "Total"
+	};
+	struct rtable *t = rb_by_month(b, "oversight_month",
+				       "The IRO's oversight, month by month",
+				       "", rows, OV_COUNT + 1);
+	if (!t)
+		return -1;
+	for (int k = 0; k < OV_COUNT; k++)
+		RB_FILL(b, t, (size_t)k, b->in->months_first,
+			rcell_count(w->oversight_by[k]));
+	rb_total_row(t);
+	t->chart = RCHART_STACKED;
+	return rb_about(t, "Oversight records dated in each month.",
+			"WORCS-T7, CHESH-T4, MAN-H25");
+}
+
+static bool has_qa_or_available(const struct measures *m,
+				const struct msr_period *w, size_t i)
+{
+	long any = 0;
+	for (int k = 0; k < QA_COUNT; k++)
+		any += w->qa_iro[i * QA_COUNT + (size_t)k];
+	return any || msr_iro_available(&m->iros[i], w->from, w->to);
+}
+
+static int qa_by_iro(struct rb *b)
+{
+	const struct measures *m = b->m;
+	const struct msr_period *w = &m->w[b->last];
+	const char **rows;
+	size_t *idx, n;
+	if (listed_iros(m, w, has_qa_or_available, &rows, &idx, &n))
+		return -1;
+	rows[n] = "Total";
+	static const char *const cols[] = { "Audits", "Case-file audits",
+					    "Observations", "Supervisions",
+					    "Total" };
+	struct rtable *t = report_table(b->r, "qa_iro",
+					"Quality assurance activity, by IRO",
+					"IRO", rows, n + 1, cols,
+					ARRAY_LEN(cols));
+	free(rows);
+	if (!t) {
+		free(idx);
+		return -1;
+	}
+	for (size_t r = 0; r < n; r++) {
+		long sum = 0;
+		for (int k = 0; k < QA_COUNT; k++) {
+			long v = w->qa_iro[idx[r] * QA_COUNT + (size_t)k];
+			*rtable_cell(t, r, (size_t)k) = rcell_count(v);
+			sum += v;
+		}
+		*rtable_cell(t, r, QA_COUNT) = rcell_count(sum);
+	}
+	free(idx);
+	rb_total_row(t);
+	t->total_col = QA_COUNT;
+	return rb_about(t, "QA records of each IRO dated in the period; IROs "
+			   "available in it are listed with none.",
+			"WORCS-H8, MAN-H23");
+}
+
+static int supervision_by_month(struct rb *b)
+{
+	static const char *const rows[] = {
+		"IROs in post and not absent all month",
+		"Of them, supervised in the month",
+	};
+	/* The months of the year, or the months a dashboard compares. */
+	bool months = b->in->nmonths > 0;
+	struct rtable *t =
+		(months ? rb_by_month : rb_by_period)(
+			b, "supervision_month", "Supervision, month by month",
+			"", rows, ARRAY_LEN(rows));
+	if (!t)
+		return -1;
+	const struct measures *m = b->m;
+	size_t first = months ? b->in->months_first : 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		const struct msr_period *w = &m->w[first + c];
+		long available = 0, supervised = 0;
+		for (size_t i = 0; i < m->niros; i++) {
+			if (!msr_iro_available(&m->iros[i], w->from, w->to))
+				continue;
+			available++;
+			supervised += w->qa_iro[i * QA_COUNT + QA_SUPERVISION] >
+				      0;
+		}
+		*rtable_cell(t, 0, c) = rcell_count(available);
+		*rtable_cell(t, 1, c) = rcell_rate(supervised, available);
+	}
+	return rb_about(t, "IROs with a supervision QA record in the month, "
+			   "over the IROs in post and not absent for the whole "
+			   "month.",
+			"WORCS-T1");
+}
 
 int rb_service(struct rb *b)
 {
@@ -174,7 +317,11 @@ int rb_service(struct rb *b)
 		    "CHESH-H12, WORCS-H4, MAN-C1") ||
 	    counted(b, "quality_assurance", "Quality assurance activity", qa,
 		    4, qa_of, "Activities dated in the period.",
-		    "WORCS-T1, WORCS-H8, MAN-H23"))
+		    "WORCS-T1, WORCS-H8, MAN-H23") ||
+	    qa_by_iro(b) || midpoints(b))
+		return -1;
+	if ((b->in->nmonths && oversight_by_month(b)) ||
+	    supervision_by_month(b))
 		return -1;
 	return 0;
 }

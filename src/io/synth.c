@@ -461,13 +461,15 @@ static int32_t workday(const struct gen *g, int32_t d, int dir)
  * a district, a space, a sector and two unit letters. */
 static void postcode(struct rng *r, bool local, char *out)
 {
-	static const char OTHER[] = "EFGHJKLMNPRSTUWY";
+	static const char OTHER[] = SYNTH_OTHER_AREAS;
 	static const char UNIT[] = "ABDEFGHJLNPQRSTUWXYZ";
 	size_t n = 0;
 	out[n++] = 'X';
-	out[n++] = local ? (char)('A' + rng_below(r, 4))
+	out[n++] = local ? (char)('A' + rng_below(r, SYNTH_LOCAL_AREAS))
 			 : OTHER[rng_below(r, sizeof OTHER - 1)];
-	unsigned district = 1 + rng_below(r, local ? 20 : 40);
+	unsigned district =
+		1 + rng_below(r, local ? SYNTH_LOCAL_DISTRICTS
+				       : SYNTH_OTHER_DISTRICTS);
 	if (district >= 10)
 		out[n++] = (char)('0' + district / 10);
 	out[n++] = (char)('0' + district % 10);

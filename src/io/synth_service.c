@@ -33,6 +33,7 @@
  *    (three in four of them case file audits).
  */
 #include "lib/common.h"
+#include <math.h>
 #include "lib/err.h"
 #include "lib/xalloc.h"
 #include "core/date.h"
@@ -263,12 +264,84 @@ int svc_emit_direct(struct svc *s)
 	return jl_write(&s->j, s->f);
 }
 
-static int write_setting(struct svc *s)
+/* The synthetic authorities' codes: ours, then one per other area. */
+#define SYNTH_LA_CODE "E99000001"
+static void other_la(size_t i, char *out, size_t size)
+{
+	snprintf(out, size, "E990%05zu", i + 2);
+}
+/* The neighbours in our named group: the first few other areas. */
+#define SYNTH_NEIGHBOURS 4
+
+static int write_one_setting(struct svc *s, const char *key,
+			     const char *value)
 {
 	jl_start(&s->j, "setting");
-	jl_text(&s->j, "key", "authority_name");
-	jl_text(&s->j, "value", s->authority);
+	jl_text(&s->j, "key", key);
+	jl_text(&s->j, "value", value);
 	return svc_emit_direct(s);
+}
+
+static int write_setting(struct svc *s)
+{
+	char group[16 * (SYNTH_NEIGHBOURS + 1)] = SYNTH_LA_CODE;
+	for (size_t i = 0; i < SYNTH_NEIGHBOURS; i++) {
+		char la[16];
+		other_la(i, la, sizeof la);
+		size_t n = strlen(group);
+		snprintf(group + n, sizeof group - n, ",%s", la);
+	}
+	return write_one_setting(s, "authority_name", s->authority) ||
+	       write_one_setting(s, "la_code", SYNTH_LA_CODE) ||
+	       write_one_setting(s, "la_group", group) ||
+	       write_one_setting(s, "la_group_name", "the sub-region");
+}
+
+static int write_postcode(struct svc *s, const char *district,
+			  const char *la, long e, long n)
+{
+	jl_start(&s->j, "postcode");
+	jl_text(&s->j, "postcode", district);
+	jl_text(&s->j, "la", la);
+	jl_int(&s->j, "easting", e);
+	jl_int(&s->j, "northing", n);
+	return svc_emit_direct(s);
+}
+
+/* Every district of the synthetic geography (synth_util.h), on an OS grid:
+ * our four areas are the quarters of a square 32 km across, so some
+ * placements inside the authority are over 20 miles from home; the other
+ * authorities ring it at 30 to 105 km, so some outside it are near. */
+static int write_postcodes(struct svc *s)
+{
+	static const long CX = 450000, CY = 300000;
+	char pc[8];
+	int rc = 0;
+	for (int a = 0; a < SYNTH_LOCAL_AREAS && !rc; a++)
+		for (int d = 1; d <= SYNTH_LOCAL_DISTRICTS && !rc; d++) {
+			snprintf(pc, sizeof pc, "X%c%d", 'A' + a, d);
+			rc = write_postcode(s, pc, SYNTH_LA_CODE,
+					    CX + (a % 2 ? 8000 : -8000) +
+						    (d % 5 - 2) * 3500,
+					    CY + (a / 2 ? 8000 : -8000) +
+						    (d / 5 - 2) * 3500);
+		}
+	static const char OTHER[] = SYNTH_OTHER_AREAS;
+	for (size_t i = 0; i + 1 < sizeof OTHER && !rc; i++) {
+		char la[16];
+		other_la(i, la, sizeof la);
+		double angle = (double)i * 2 * 3.14159265358979 /
+			       (double)(sizeof OTHER - 1);
+		double far = 30000.0 + (double)(i % 4) * 25000.0;
+		long ex = CX + (long)(far * cos(angle)),
+		     ny = CY + (long)(far * sin(angle));
+		for (int d = 1; d <= SYNTH_OTHER_DISTRICTS && !rc; d++) {
+			snprintf(pc, sizeof pc, "X%c%d", OTHER[i], d);
+			rc = write_postcode(s, pc, la, ex + (d % 7 - 3) * 3000,
+					    ny + (d / 7 - 3) * 3000);
+		}
+	}
+	return rc;
 }
 
 static int write_iro(struct svc *s, size_t i)
@@ -503,6 +576,8 @@ int svc_begin(struct svc *s, struct err *e)
 	int rc = write_setting(s);
 	if (!rc)
 		rc = svc_write_alert_lists(s);
+	if (!rc)
+		rc = write_postcodes(s);
 	for (size_t i = 0; i < s->niro && !rc; i++)
 		rc = write_iro(s, i);
 	for (size_t i = 0; i < s->nkid && !rc; i++)

@@ -13,6 +13,7 @@
 #include "lib/xalloc.h"
 #include "core/date.h"
 #include "core/measures.h"
+#include "core/postcode.h"
 #include "store/store_int.h"
 
 /* ---- Records by review id ----------------------------------------------- */
@@ -37,6 +38,18 @@ static const char SQL_STATUS[] =
 	"FROM review_status WHERE status IN ('rearranged', 'stood_down', "
 	"'cancelled') ORDER BY review_id, id";
 
+static const char SQL_OVERSIGHT[] =
+	"SELECT child_id, on_date, kind FROM oversight";
+static const char SQL_POSTCODES[] =
+	"SELECT postcode, la, easting, northing FROM postcode ORDER BY id";
+
+/* An informal or formal alert naming the review that prompted it (M39),
+ * as the report's alert pass saw it (store_msr_side_escalations). */
+struct escalation {
+	int64_t review;
+	uint8_t bit; /* ESC_INFORMAL or ESC_FORMAL */
+};
+
 struct status_change {
 	int64_t review;
 	uint8_t status;
@@ -53,6 +66,12 @@ struct side {
 	size_t ncons, ccap, crcap;
 	struct status_change *st;
 	size_t nst, stcap;
+	struct escalation *esc;
+	size_t nesc, esccap;
+	struct pc_table postcodes;
+	int64_t *ov_child; /* the oversight records, by child */
+	struct msr_oversight_rec *ovs;
+	size_t novs, ovcap, ovccap;
 };
 
 static void side_free(struct side *s)
@@ -62,6 +81,10 @@ static void side_free(struct side *s)
 	free(s->con_review);
 	free(s->cons);
 	free(s->st);
+	free(s->esc);
+	pc_free(&s->postcodes);
+	free(s->ov_child);
+	free(s->ovs);
 }
 
 static uint8_t yn(sqlite3_stmt *s, int i)
@@ -177,40 +200,62 @@ static int read_side(struct store *st, struct side *sd, struct err *err)
 	}
 	if (rc != SQLITE_DONE)
 		return store_fail(st, err, "reading review status changes");
+	if (!(s = store_stmt(st, SQL_OVERSIGHT, err)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(sd->ovs, sd->ovcap, sd->novs + 1) ||
+		    GROW(sd->ov_child, sd->ovccap, sd->novs + 1)) {
+			sqlite3_reset(s);
+			return err_set(err, "out of memory");
+		}
+		int kind = msr_code(MSR_OVERSIGHT_CODES, OV_COUNT,
+				    column_text(s, 2));
+		sd->ov_child[sd->novs] = sqlite3_column_int64(s, 0);
+		sd->ovs[sd->novs++] = (struct msr_oversight_rec){
+			.date = column_date(s, 1),
+			.kind = kind < 0 ? OV_COUNT : (uint8_t)kind,
+		};
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading oversight records");
+	if (sort_by_id(sd->ov_child, sd->ovs, sd->novs, sizeof *sd->ovs))
+		return err_set(err, "out of memory");
+	if (!(s = store_stmt(st, SQL_POSTCODES, err)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		bool grid = sqlite3_column_type(s, 2) != SQLITE_NULL &&
+			    sqlite3_column_type(s, 3) != SQLITE_NULL;
+		if (pc_add(&sd->postcodes, column_text(s, 0),
+			   column_text(s, 1), grid, sqlite3_column_int(s, 2),
+			   sqlite3_column_int(s, 3)) < 0) {
+			sqlite3_reset(s);
+			return err_set(err, "out of memory");
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading the postcode table");
+	pc_done(&sd->postcodes);
 	return 0;
 }
 
-/* The first index of `id` in the sorted ids[n], and how many there are. */
-static size_t run_of(const int64_t *ids, size_t n, int64_t id, size_t *count)
+/* The run of items (of `size` bytes, sorted by the id they begin with: a
+ * review's or a child's) with id `id`: its first index and count. */
+static size_t id_run(const void *items, size_t n, size_t size, int64_t id,
+			 size_t *count)
 {
+	const char *base = items;
 	size_t lo = 0, hi = n;
+	int64_t at;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (ids[mid] < id)
+		memcpy(&at, base + mid * size, sizeof at);
+		if (at < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	size_t end = lo;
-	while (end < n && ids[end] == id)
-		end++;
-	*count = end - lo;
-	return lo;
-}
-
-
-static size_t status_run(const struct side *sd, int64_t id, size_t *count)
-{
-	size_t lo = 0, hi = sd->nst;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (sd->st[mid].review < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t end = lo;
-	while (end < sd->nst && sd->st[end].review == id)
+	while (end < n && (memcpy(&at, base + end * size, sizeof at), at == id))
 		end++;
 	*count = end - lo;
 	return lo;
@@ -222,6 +267,9 @@ static const char SQL_IROS[] =
 	"SELECT id, name, start_date, end_date FROM iro ORDER BY name";
 static const char SQL_FTE[] =
 	"SELECT iro_id, from_date, fte FROM iro_fte ORDER BY iro_id, from_date";
+static const char SQL_ABSENCES[] =
+	"SELECT iro_id, from_date, to_date FROM iro_absence "
+	"ORDER BY iro_id, from_date";
 
 void store_msr_iros_free(struct store_msr_iros *x)
 {
@@ -231,14 +279,82 @@ void store_msr_iros_free(struct store_msr_iros *x)
 	free(x->ids);
 	free(x->fte_from);
 	free(x->fte);
+	free(x->absences);
 	memset(x, 0, sizeof *x);
+}
+
+/* Rows of an IRO's dated history (FTE, absences), ordered by IRO: each
+ * row is appended by `put` (row n; -1 when memory runs out) and each IRO
+ * gets its first row and count, to point into the arrays once they stop
+ * moving. */
+struct iro_rows {
+	size_t *first, *count;
+	size_t n, cap[2];
+};
+
+static int read_iro_rows(struct store *st, const char *sql,
+			 struct store_msr_iros *x, struct iro_rows *g,
+			 int (*put)(struct store_msr_iros *, struct iro_rows *,
+				    sqlite3_stmt *),
+			 const char *what, struct err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, sql, err);
+	int rc;
+	if (!s)
+		return -1;
+	g->first = calloc(x->n ? x->n : 1, sizeof *g->first);
+	g->count = calloc(x->n ? x->n : 1, sizeof *g->count);
+	if (!g->first || !g->count)
+		return err_set(err, "out of memory");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int i = store_msr_iro_index(x, sqlite3_column_int64(s, 0));
+		if (i < 0)
+			continue;
+		if (put(x, g, s)) {
+			sqlite3_reset(s);
+			return err_set(err, "out of memory");
+		}
+		if (!g->count[i])
+			g->first[i] = g->n;
+		g->count[i]++;
+		g->n++;
+	}
+	return rc == SQLITE_DONE ? 0 : store_fail(st, err, what);
+}
+
+static int put_fte(struct store_msr_iros *x, struct iro_rows *g,
+		   sqlite3_stmt *s)
+{
+	if (GROW(x->fte_from, g->cap[0], g->n + 1) ||
+	    GROW(x->fte, g->cap[1], g->n + 1))
+		return -1;
+	x->fte_from[g->n] = column_date(s, 1);
+	x->fte[g->n] = sqlite3_column_double(s, 2);
+	return 0;
+}
+
+static int put_absence(struct store_msr_iros *x, struct iro_rows *g,
+		       sqlite3_stmt *s)
+{
+	if (GROW(x->absences, g->cap[0], g->n + 1))
+		return -1;
+	x->absences[g->n][0] = column_date(s, 1);
+	x->absences[g->n][1] = column_date(s, 2);
+	return 0;
+}
+
+static void iro_rows_free(struct iro_rows *g)
+{
+	free(g->first);
+	free(g->count);
+	memset(g, 0, sizeof *g);
 }
 
 int store_msr_iros(struct store *st, struct store_msr_iros *x,
 		   struct err *err)
 {
 	memset(x, 0, sizeof *x);
-	size_t cap = 0, icap = 0, fcap = 0, vcap = 0;
+	size_t cap = 0, icap = 0;
 	sqlite3_stmt *s = store_stmt(st, SQL_IROS, err);
 	int rc;
 	if (!s)
@@ -250,6 +366,7 @@ int store_msr_iros(struct store *st, struct store_msr_iros *x,
 		if (!copy || GROW(x->v, cap, x->n + 1) ||
 		    GROW(x->ids, icap, x->n + 1)) {
 			free(copy);
+			sqlite3_reset(s);
 			store_msr_iros_free(x);
 			return err_set(err, "out of memory");
 		}
@@ -265,45 +382,29 @@ int store_msr_iros(struct store *st, struct store_msr_iros *x,
 		store_msr_iros_free(x);
 		return store_fail(st, err, "reading IROs");
 	}
-	if (!(s = store_stmt(st, SQL_FTE, err))) {
+	struct iro_rows f = { 0 }, a = { 0 };
+	if (read_iro_rows(st, SQL_FTE, x, &f, put_fte, "reading IROs' FTE",
+			  err) ||
+	    read_iro_rows(st, SQL_ABSENCES, x, &a, put_absence,
+			  "reading IROs' absences", err)) {
+		iro_rows_free(&f);
+		iro_rows_free(&a);
 		store_msr_iros_free(x);
 		return -1;
 	}
-	/* FTE rows grouped by IRO; each IRO points into the shared arrays
-	 * once they are complete (they may move while growing). */
-	size_t *first = calloc(x->n ? x->n : 1, sizeof *first);
-	size_t *count = calloc(x->n ? x->n : 1, sizeof *count);
-	size_t n = 0;
-	while (first && count && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int i = store_msr_iro_index(x, sqlite3_column_int64(s, 0));
-		if (i < 0)
-			continue;
-		if (GROW(x->fte_from, fcap, n + 1) ||
-		    GROW(x->fte, vcap, n + 1)) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		if (!count[i])
-			first[i] = n;
-		count[i]++;
-		x->fte_from[n] = column_date(s, 1);
-		x->fte[n++] = sqlite3_column_double(s, 2);
-	}
-	if (!first || !count || rc != SQLITE_DONE) {
-		free(first);
-		free(count);
-		store_msr_iros_free(x);
-		return rc == SQLITE_NOMEM || !first || !count
-			       ? err_set(err, "out of memory")
-			       : store_fail(st, err, "reading IROs' FTE");
-	}
 	for (size_t i = 0; i < x->n; i++) {
-		x->v[i].fte_from = count[i] ? x->fte_from + first[i] : NULL;
-		x->v[i].fte = count[i] ? x->fte + first[i] : NULL;
-		x->v[i].nfte = count[i];
+		struct msr_iro *v = &x->v[i];
+		v->fte_from = f.count[i] ? x->fte_from + f.first[i] : NULL;
+		v->fte = f.count[i] ? x->fte + f.first[i] : NULL;
+		v->nfte = f.count[i];
+		v->absences = a.count[i]
+				      ? (const int32_t(*)[2])x->absences +
+						a.first[i]
+				      : NULL;
+		v->nabsences = a.count[i];
 	}
-	free(first);
-	free(count);
+	iro_rows_free(&f);
+	iro_rows_free(&a);
 	return 0;
 }
 
@@ -324,8 +425,9 @@ static const char SQL_CHILDREN[] =
 	"SELECT id, dob, sex, ethnicity, uasc, uasc_ceased, team "
 	"FROM child ORDER BY id";
 static const char SQL_EPISODES[] =
-	"SELECT child_id, decom, dec, rne, ls, place, rec FROM episode "
-	"ORDER BY child_id, decom";
+	"SELECT child_id, decom, dec, rne, ls, place, rec, pl_post, home_post "
+	"FROM episode ORDER BY child_id, decom";
+
 static const char SQL_REVIEWS[] =
 	"SELECT child_id, id, kind, status, held_date, scheduled_date, "
 	"pn_code, venue, mode, co_chaired, parents_attended, sw_attended, "
@@ -368,20 +470,25 @@ struct feed {
 	struct msr_review *revs;
 	struct msr_contact_rec *cons;
 	struct msr_allocation *allocs;
-	size_t ecap, rcap, ccap, acap;
+	struct msr_location *locs;
+	size_t ecap, rcap, ccap, acap, lcap;
+	struct pc_area area; /* the authority's code and group, when set */
+	char la[PC_LA_LEN], group[512];
+	char last_pl[16], last_home[16]; /* the last episode's postcodes */
 };
 
 /* Hangs a review's recommendations, consultations and status changes on
  * it, from the side records. */
 static void attach(const struct side *sd, int64_t id, struct msr_review *r)
 {
-	size_t n, i = run_of(sd->rec_review, sd->nrecs, id, &n);
+	size_t n, i = id_run(sd->rec_review, sd->nrecs, sizeof(int64_t), id,
+				  &n);
 	r->recs = n ? sd->recs + i : NULL;
 	r->nrecs = n;
-	i = run_of(sd->con_review, sd->ncons, id, &n);
+	i = id_run(sd->con_review, sd->ncons, sizeof(int64_t), id, &n);
 	r->consults = n ? sd->cons + i : NULL;
 	r->nconsults = n;
-	i = status_run(sd, id, &n);
+	i = id_run(sd->st, sd->nst, sizeof *sd->st, id, &n);
 	for (size_t k = i; k < i + n; k++) {
 		const struct status_change *c = &sd->st[k];
 		if (c->status == RS_REARRANGED) {
@@ -391,6 +498,9 @@ static void attach(const struct side *sd, int64_t id, struct msr_review *r)
 			r->decided = c->day;
 		}
 	}
+	i = id_run(sd->esc, sd->nesc, sizeof *sd->esc, id, &n);
+	for (size_t k = i; k < i + n; k++)
+		r->escalated |= sd->esc[k].bit;
 }
 
 static void review_from(sqlite3_stmt *s, struct msr_review *r)
@@ -459,6 +569,21 @@ static bool at_child(sqlite3_stmt *s, int *rc, int64_t id)
 	return *rc == SQLITE_ROW && sqlite3_column_int64(s, 0) == id;
 }
 
+/* Where episode n's placement is. An episode that changes only the legal
+ * status keeps its placement's postcodes: the lookup is not repeated. */
+static void locate_episode(struct feed *f, sqlite3_stmt *e, size_t n)
+{
+	const char *pl = column_text(e, 7), *home = column_text(e, 8);
+	if (n && strcmp(pl, f->last_pl) == 0 &&
+	    strcmp(home, f->last_home) == 0) {
+		f->locs[n] = f->locs[n - 1];
+		return;
+	}
+	pc_locate(&f->side->postcodes, &f->area, pl, home, &f->locs[n]);
+	snprintf(f->last_pl, sizeof f->last_pl, "%s", pl);
+	snprintf(f->last_home, sizeof f->last_home, "%s", home);
+}
+
 static int feed_children(struct feed *f, struct err *err)
 {
 	struct store *st = f->st;
@@ -468,17 +593,25 @@ static int feed_children(struct feed *f, struct err *err)
 	sqlite3_stmt *a = k ? store_stmt(st, SQL_ALLOCATIONS, err) : NULL;
 	if (!a)
 		return -1;
+	/* Without a postcode table or our own code, every placement's
+	 * location is not known (the measures take no locations). */
+	bool locate = f->side->postcodes.n && f->area.la[0];
 	int erc = sqlite3_step(e), krc = sqlite3_step(k),
 	    arc = sqlite3_step(a), crc;
 	size_t next = 0; /* the next review row */
 	while ((crc = sqlite3_step(c)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(c, 0);
-		size_t ne = 0, nr = 0, nk = 0, na = 0;
+		size_t ne = 0, nr = 0, nk = 0, na = 0, no;
 		for (; at_child(e, &erc, id); erc = sqlite3_step(e)) {
-			if (GROW(f->eps, f->ecap, ne + 1))
+			if (GROW(f->eps, f->ecap, ne + 1) ||
+			    (locate && GROW(f->locs, f->lcap, ne + 1)))
 				return err_set(err, "out of memory");
+			if (locate)
+				locate_episode(f, e, ne);
 			column_episode(e, 1, &f->eps[ne++]);
 		}
+		size_t oi = id_run(f->side->ov_child, f->side->novs,
+				       sizeof(int64_t), id, &no);
 		while (next < f->nrows && f->rows[next].child < id)
 			next++;
 		for (; next < f->nrows && f->rows[next].child == id; next++) {
@@ -526,6 +659,9 @@ static int feed_children(struct feed *f, struct err *err)
 			.ncontacts = nk,
 			.allocations = f->allocs,
 			.nallocations = na,
+			.locations = locate ? f->locs : NULL,
+			.oversights = no ? f->side->ovs + oi : NULL,
+			.noversights = no,
 		};
 		column_copy(c, 3, ch.ethnicity, sizeof ch.ethnicity);
 		if (msr_add_child(f->m, &ch))
@@ -540,34 +676,49 @@ static int feed_children(struct feed *f, struct err *err)
 
 static const char SQL_ADVOCACY[] = "SELECT on_date, referred_by FROM advocacy";
 static const char SQL_FEEDBACK[] = "SELECT on_date, respondent FROM feedback";
-static const char SQL_QA[] = "SELECT on_date, kind FROM qa";
-static const char SQL_OVERSIGHT[] = "SELECT on_date, kind FROM oversight";
+static const char SQL_QA[] = "SELECT on_date, kind, iro_id FROM qa";
 
 static const char *const FEEDBACK_CODES[] = { "child", "parent", "carer",
 					      "professional" };
-static const char *const QA_CODES[] = { "audit", "case_file_audit",
-					"observation", "supervision" };
-static const char *const OVERSIGHT_CODES[] = { "midpoint", "case_check",
-					       "footprint" };
+
+static void add_advocacy(struct measures *m, const struct store_msr_iros *x,
+			 int32_t date, int code, sqlite3_stmt *s)
+{
+	(void)x, (void)s;
+	msr_add_advocacy(m, date, code);
+}
+
+static void add_feedback(struct measures *m, const struct store_msr_iros *x,
+			 int32_t date, int code, sqlite3_stmt *s)
+{
+	(void)x, (void)s;
+	msr_add_feedback(m, date, code);
+}
+
+static void add_qa(struct measures *m, const struct store_msr_iros *x,
+		   int32_t date, int code, sqlite3_stmt *s)
+{
+	msr_add_qa(m, date, code,
+		   store_msr_iro_index(x, sqlite3_column_int64(s, 2)));
+}
 
 static int feed_service(struct store *st, struct measures *m,
-			struct err *err)
+			const struct store_msr_iros *iros, struct err *err)
 {
 	static const struct {
 		const char *sql;
 		const char *const *codes;
 		size_t ncodes;
-		void (*add)(struct measures *, int32_t, int);
+		void (*add)(struct measures *, const struct store_msr_iros *,
+			    int32_t, int, sqlite3_stmt *);
 		const char *what;
 	} SOURCES[] = {
-		{ SQL_ADVOCACY, MSR_REQUESTER_CODES, REQ_COUNT,
-		  msr_add_advocacy, "advocacy referrals" },
+		{ SQL_ADVOCACY, MSR_REQUESTER_CODES, REQ_COUNT, add_advocacy,
+		  "advocacy referrals" },
 		{ SQL_FEEDBACK, FEEDBACK_CODES, ARRAY_LEN(FEEDBACK_CODES),
-		  msr_add_feedback, "feedback" },
-		{ SQL_QA, QA_CODES, ARRAY_LEN(QA_CODES), msr_add_qa,
+		  add_feedback, "feedback" },
+		{ SQL_QA, MSR_QA_CODES, QA_COUNT, add_qa,
 		  "quality assurance" },
-		{ SQL_OVERSIGHT, OVERSIGHT_CODES, ARRAY_LEN(OVERSIGHT_CODES),
-		  msr_add_oversight, "oversight" },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(SOURCES); i++) {
 		sqlite3_stmt *s = store_stmt(st, SOURCES[i].sql, err);
@@ -575,10 +726,11 @@ static int feed_service(struct store *st, struct measures *m,
 		if (!s)
 			return -1;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			SOURCES[i].add(m, column_date(s, 0),
+			SOURCES[i].add(m, iros, column_date(s, 0),
 				       msr_code(SOURCES[i].codes,
 						SOURCES[i].ncodes,
-						column_text(s, 1)));
+						column_text(s, 1)),
+				       s);
 		if (rc != SQLITE_DONE)
 			return store_fail(st, err, SOURCES[i].what);
 	}
@@ -598,6 +750,28 @@ int store_msr_side_read(struct store *st, struct store_msr_side **out,
 		return -1;
 	}
 	*out = (struct store_msr_side *)sd;
+	return 0;
+}
+
+static int by_review(const void *a, const void *b)
+{
+	const struct escalation *x = a, *y = b;
+	return x->review < y->review ? -1 : x->review > y->review;
+}
+
+int store_msr_side_escalations(struct store_msr_side *side,
+			       const int64_t *reviews, const uint8_t *bits,
+			       size_t n)
+{
+	struct side *sd = (struct side *)side;
+	free(sd->esc);
+	sd->nesc = sd->esccap = 0;
+	if (!(sd->esc = calloc(n ? n : 1, sizeof *sd->esc)))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		sd->esc[i] = (struct escalation){ reviews[i], bits[i] };
+	sd->nesc = sd->esccap = n;
+	qsort(sd->esc, n, sizeof *sd->esc, by_review);
 	return 0;
 }
 
@@ -626,6 +800,10 @@ int store_measures(struct store *st, struct measures *m,
 		return err_set(err, "out of memory");
 
 	struct feed f = { .st = st, .m = m, .iros = iros };
+	f.area = (struct pc_area){ f.la, f.group };
+	if (store_setting_get(st, "la_code", f.la, sizeof f.la, err) < 0 ||
+	    store_setting_get(st, "la_group", f.group, sizeof f.group, err) < 0)
+		return -1;
 	int result = read_reviews(&f, err);
 	if (!result) {
 		/* The side records, read meanwhile (perhaps by another
@@ -638,8 +816,9 @@ int store_measures(struct store *st, struct measures *m,
 	if (!result)
 		result = feed_children(&f, err);
 	if (!result)
-		result = feed_service(st, m, err);
+		result = feed_service(st, m, iros, err);
 	free(f.rows);
+	free(f.locs);
 	free(f.eps);
 	free(f.revs);
 	free(f.cons);

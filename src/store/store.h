@@ -165,6 +165,7 @@ struct store_msr_iros {
 	size_t n;
 	int32_t *fte_from;
 	double *fte;
+	int32_t (*absences)[2];
 };
 int store_msr_iros(struct store *st, struct store_msr_iros *x,
 		   struct err *err);
@@ -179,6 +180,12 @@ int store_msr_iro_index(const struct store_msr_iros *x, int64_t id);
 struct store_msr_side;
 int store_msr_side_read(struct store *st, struct store_msr_side **out,
 			struct err *err);
+/* The alerts that name the review that prompted them (M39), as the
+ * report's alert pass saw them: review ids with ESC_INFORMAL or ESC_FORMAL
+ * (measures.h), copied. -1 when memory runs out. */
+int store_msr_side_escalations(struct store_msr_side *side,
+			       const int64_t *reviews, const uint8_t *bits,
+			       size_t n);
 void store_msr_side_free(struct store_msr_side *side);
 
 /* Hands every child's records, then the service's advocacy, feedback, QA

@@ -108,7 +108,7 @@ for line in open(sys.argv[1]):
         seen.append(t)
 print(" ".join(seen))' "$T/a/service.jsonl")
 same "service.jsonl has every kind, in the order of docs/records.md" "$kinds" \
-	"setting team ladder iro child episode allocation review recommendation consultation oversight contact advocacy feedback qa alert"
+	"setting team ladder postcode iro child episode allocation review recommendation consultation oversight contact advocacy feedback qa alert"
 same "nothing is dated after 31/03/2025 but the next reviews and due dates (recommendations, alerts' stages and actions)" \
 	"$(grep -v '"status":"scheduled"\|"status":"rearranged"' "$T/a/service.jsonl" |
 		sed 's/"due":"[0-9-]*"//g' | grep -c '"2025-0[4-9]-\|"202[6-9]-')" 0
@@ -137,7 +137,7 @@ def bad(msg):
         problems.append(msg)
 
 
-KINDS = ("setting calendar_day theme team ladder iro child episode "
+KINDS = ("setting calendar_day theme team ladder postcode iro child episode "
          "allocation review recommendation consultation oversight contact "
          "advocacy feedback qa alert").split()
 KEYS = {
@@ -164,6 +164,7 @@ KEYS = {
     "feedback": "id respondent date child review survey quote answers",
     "qa": "id iro date kind child note",
     "team": "name active",
+    "postcode": "postcode la easting northing",
     "ladder": "id key name ceiling stages",
     "alert": "id child iro raised kind review team description impact ladder "
              "status closed outcome stages actions themes",

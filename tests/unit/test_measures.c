@@ -204,6 +204,31 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* Measures over windows given as nw pairs of ISO dates, with the
+ * placement settings given (report defaults: same carer yes, temporary
+ * no). */
+static struct measures *start_placements(const char *as_of,
+					 const char *const *win, size_t nw,
+					 bool same_carer, bool temporary)
+{
+	struct measures *m = take();
+	int32_t w[WMAX][2];
+	assert_true(nw <= WMAX);
+	for (size_t i = 0; i < nw; i++) {
+		w[i][0] = D(win[2 * i]);
+		w[i][1] = D(win[2 * i + 1]);
+	}
+	struct msr_settings s = { .minutes_wd = 20, .visit_days = 42,
+				  .as_of = D(as_of),
+				  .placements_same_carer = same_carer,
+				  .placements_temporary = temporary };
+	assert_int_equal(msr_init(m, &cal, &s, (const int32_t (*)[2])w, nw,
+				  NULL, 0),
+			 0);
+	assert_int_equal(msr_teams_done(m), 0);
+	return m;
+}
+
 /* Measures over windows given as nw pairs of ISO dates. */
 static struct measures *start(const char *as_of, const char *const *win,
 			      size_t nw, const struct msr_iro *iros,
@@ -1146,10 +1171,10 @@ static void caseloads_on_the_window_end(void **state)
 	int32_t ann_from[] = { D("2020-01-01"), D("2021-10-01") };
 	double ann_fte[] = { 1.0, 0.5 };
 	struct msr_iro iros[] = {
-		{ "Ann", D("2015-01-01"), DATE_NONE, ann_from, ann_fte, 2 },
-		{ "Bob", D("2015-01-01"), DATE_NONE, NULL, NULL, 0 },
-		{ "Cat", D("2015-01-01"), D("2021-12-31"), NULL, NULL, 0 },
-		{ "Dan", D("2022-06-01"), DATE_NONE, NULL, NULL, 0 },
+		{ "Ann", D("2015-01-01"), DATE_NONE, ann_from, ann_fte, 2, NULL, 0 },
+		{ "Bob", D("2015-01-01"), DATE_NONE, NULL, NULL, 0, NULL, 0 },
+		{ "Cat", D("2015-01-01"), D("2021-12-31"), NULL, NULL, 0, NULL, 0 },
+		{ "Dan", D("2022-06-01"), DATE_NONE, NULL, NULL, 0, NULL, 0 },
 	};
 	enum { ANN, BOB, CAT, DAN };
 	static const char *const win[] = { "2021-04-01", "2022-03-31",
@@ -1240,8 +1265,8 @@ static void caseload_current_allocation_as_the_worklist_defines_it(
 {
 	(void)state;
 	struct msr_iro iros[] = {
-		{ "Ann", D("2015-01-01"), DATE_NONE, NULL, NULL, 0 },
-		{ "Bob", D("2015-01-01"), DATE_NONE, NULL, NULL, 0 },
+		{ "Ann", D("2015-01-01"), DATE_NONE, NULL, NULL, 0, NULL, 0 },
+		{ "Bob", D("2015-01-01"), DATE_NONE, NULL, NULL, 0, NULL, 0 },
 	};
 	enum { ANN, BOB };
 	struct measures *m =
@@ -1286,10 +1311,17 @@ static void service_records_counted_in_the_window_of_their_date(void **state)
 	msr_add_advocacy(m, D("2021-03-31"), REQ_CARER); /* before */
 	msr_add_feedback(m, D("2021-04-30"), 1);
 	msr_add_feedback(m, D("2021-05-01"), 0);
-	msr_add_qa(m, D("2021-05-01"), 2);
-	msr_add_qa(m, D("2022-04-01"), 3); /* after */
-	msr_add_oversight(m, D("2022-03-15"), 1);
-	msr_add_oversight(m, D("2022-04-01"), 0); /* after */
+	msr_add_qa(m, D("2021-05-01"), QA_OBSERVATION, -1);
+	msr_add_qa(m, D("2022-04-01"), QA_SUPERVISION, -1); /* after */
+	/* Oversight records are the child's, counted by their date. */
+	struct kid k;
+	kid_init(&k, "2010-01-01", 'F');
+	kid_in_care(&k, "2020-01-01");
+	struct msr_oversight_rec ov[] = { { D("2022-03-15"), OV_CASE_CHECK },
+					  { D("2022-04-01"), OV_MIDPOINT } };
+	k.c.oversights = ov;
+	k.c.noversights = 2;
+	add(m, &k);
 
 	const struct msr_period *w = &m->w[0];
 	assert_int_equal(w->advocacy, 2);
@@ -1316,6 +1348,378 @@ static void service_records_counted_in_the_window_of_their_date(void **state)
 	assert_int_equal(w->advocacy_by[REQ_IRO], 1);
 	assert_int_equal(sum(w->feedback_by, 4), 0);
 	assert_int_equal(w->oversight_by[1], 1);
+	finish(m);
+}
+
+/* ---- Coming into care and placements (M08, M11, M13, M15, M17) --------- */
+
+/* measures.h: "Starters by age (M11): periods of care starting in the
+ * window (short breaks left out), by age in whole years on the first
+ * day." */
+static void starters_by_age_on_the_first_day(void **state)
+{
+	(void)state;
+	struct measures *m = start("2022-06-30", YEAR, 1, NULL, 0);
+	struct kid k;
+	/* 16 on the day care starts (birthday that day): 16 to 17. */
+	kid_init(&k, "2005-09-01", 'M');
+	kid_in_care(&k, "2021-09-01");
+	add(m, &k);
+	/* 15 the day before a birthday: 10 to 15. */
+	kid_init(&k, "2005-09-02", 'M');
+	kid_in_care(&k, "2021-09-01");
+	add(m, &k);
+	/* Born in care's first week: under 1; left and came back: twice. */
+	kid_init(&k, "2021-05-01", 'F');
+	kid_ep(&k, EP("2021-05-03", "2021-06-01", 'S', "V2", "U4", "E13"));
+	kid_ep(&k, EP("2021-08-01", NULL, 'S', "C2", "U4", ""));
+	add(m, &k);
+	/* A short break is not a start; care begun before the year is not. */
+	kid_init(&k, "2015-01-01", 'F');
+	kid_ep(&k, EP("2021-05-01", NULL, 'S', "V3", "U4", ""));
+	add(m, &k);
+	kid_init(&k, "2015-01-01", 'F');
+	kid_in_care(&k, "2021-03-31");
+	add(m, &k);
+
+	const struct msr_population *p = &m->w[0].pop;
+	assert_int_equal(p->started_by_age[AGE_16_17], 1);
+	assert_int_equal(p->started_by_age[AGE_10_15], 1);
+	assert_int_equal(p->started_by_age[AGE_UNDER_1], 2);
+	assert_int_equal(sum(p->started_by_age, AGE_COUNT), 4);
+	assert_int_equal(p->started, 4);
+	finish(m);
+}
+
+/* A child in care all year, with these episodes after the first. */
+static void placed(struct kid *k, const struct episode *eps, size_t n)
+{
+	kid_init(k, "2010-01-01", 'F');
+	kid_ep(k, EP("2020-01-01", n ? "2021-06-01" : NULL, 'S', "C2", "U4",
+		     n ? "X1" : ""));
+	for (size_t i = 0; i < n; i++)
+		kid_ep(k, eps[i]);
+}
+
+/* measures.h: "Placements started (M13): ... RNE S, P, B or U, and T
+ * unless the setting says not; temporary placements (T0-T4) only when
+ * the setting says so. Long-term fostering: PLACE U1 or U4; adoption:
+ * A3-A6." And M17: "the placement open on its first day plus the
+ * placements started in it (as M13, after that day) number 3 or more." */
+static void placements_started_and_three_or_more(void **state)
+{
+	(void)state;
+	/* Open on 1 April (U4), then a move (P, U1), a change of legal
+	 * status only (L: no move), a move with the same carers (T). */
+	const struct episode moves[] = {
+		EP("2021-06-01", "2021-08-01", 'P', "C2", "U1", "X1"),
+		EP("2021-08-01", "2021-10-01", 'L', "E1", "U1", "X1"),
+		EP("2021-10-01", NULL, 'T', "E1", "A4", ""),
+	};
+	/* A temporary placement (T2, a carer's holiday) and back to U4. */
+	const struct episode holiday[] = {
+		EP("2021-06-01", "2021-06-15", 'P', "C2", "T2", "X1"),
+		EP("2021-06-15", NULL, 'P', "C2", "U4", ""),
+	};
+	static const bool same_carer[] = { true, false, true };
+	static const bool temporary[] = { false, false, true };
+	/* started, LTF, adoption, with 3+, for each pair of settings */
+	/* Moves: P U1 and T A4 count, L does not; the holiday and the
+	 * return from it count only when temporary placements do. With 1
+	 * April's placement, the first child has 3 (2 without T); the
+	 * second 3 only when the holiday and return count (the return, to
+	 * U4, is then a long-term fostering placement too). */
+	static const long want[][4] = { { 2, 1, 1, 1 }, { 1, 1, 0, 0 },
+					{ 4, 2, 1, 2 } };
+	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+		struct measures *m = start_placements(
+			"2022-06-30", YEAR, 1, same_carer[i], temporary[i]);
+		struct kid k;
+		placed(&k, moves, ARRAY_LEN(moves));
+		add(m, &k);
+		placed(&k, holiday, ARRAY_LEN(holiday));
+		add(m, &k);
+		const struct msr_population *p = &m->w[0].pop;
+		assert_int_equal(p->placements_started, want[i][0]);
+		assert_int_equal(p->placements_ltf, want[i][1]);
+		assert_int_equal(p->placements_adoption, want[i][2]);
+		assert_int_equal(p->placements_3plus, want[i][3]);
+		finish(m);
+	}
+}
+
+/* M17: a child who left care before the window's end is not counted,
+ * however many placements; one who came into care on the first day has
+ * that placement once. */
+static void three_placements_only_for_children_at_the_end(void **state)
+{
+	(void)state;
+	struct measures *m = start_placements("2022-06-30", YEAR, 1, true,
+					      false);
+	struct kid k;
+	kid_init(&k, "2010-01-01", 'F');
+	kid_ep(&k, EP("2021-04-01", "2021-05-01", 'S', "C2", "U4", "X1"));
+	kid_ep(&k, EP("2021-05-01", NULL, 'P', "C2", "U5", ""));
+	add(m, &k); /* 2 placements */
+	kid_init(&k, "2010-01-01", 'F');
+	kid_ep(&k, EP("2021-04-01", "2021-05-01", 'S', "C2", "U4", "X1"));
+	kid_ep(&k, EP("2021-05-01", "2021-06-01", 'P', "C2", "U5", "X1"));
+	kid_ep(&k, EP("2021-06-01", "2022-03-31", 'P', "C2", "U6", "E13"));
+	add(m, &k); /* 3, but ceased on the last day */
+	kid_init(&k, "2010-01-01", 'F');
+	kid_ep(&k, EP("2021-04-01", "2021-05-01", 'S', "C2", "U4", "E13"));
+	kid_ep(&k, EP("2021-09-01", "2021-10-01", 'S', "C2", "U5", "X1"));
+	kid_ep(&k, EP("2021-10-01", NULL, 'P', "C2", "U6", ""));
+	add(m, &k); /* 3 across two periods of care, looked after at end */
+	const struct msr_population *p = &m->w[0].pop;
+	assert_int_equal(p->at_end, 2);
+	assert_int_equal(p->placements_3plus, 1);
+	assert_int_equal(p->placements_started, 8); /* 2 + 3 + 3 */
+	finish(m);
+}
+
+/* measures.h: "Long-term fostering not yet matched (M15): ... permanence
+ * plan (M14) is long-term fostering and whose open episode is not U1/U4,
+ * by the time since their period of care began, in half-open bands of
+ * whole months: [0, 6), [6, 12), [12, 36), ..." */
+static void long_term_fostering_not_matched_by_band(void **state)
+{
+	(void)state;
+	struct measures *m = start("2022-06-30", YEAR, 1, NULL, 0);
+	static const struct {
+		const char *start, *place;
+		int band;
+	} kids[] = {
+		{ "2021-09-30", "U6", LTF_6_12M },   /* 6 months on 30 Mar */
+		{ "2021-10-01", "U6", LTF_UNDER_6M },/* 6 months on 1 Apr */
+		{ "2019-03-31", "U3", LTF_3_5Y },    /* exactly 36 months */
+		{ "2019-04-01", "R1", LTF_1_3Y },    /* a day short of 36 */
+		{ "2012-03-31", "K2", LTF_10Y_PLUS },/* 120 months */
+		{ "2020-01-01", "U4", -1 },          /* matched: U4 */
+		{ "2020-01-01", "U1", -1 },          /* matched: U1 */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(kids); i++) {
+		struct kid k;
+		kid_init(&k, "2008-01-01", 'M');
+		kid_ep(&k, EP(kids[i].start, NULL, 'S', "C2", kids[i].place,
+			      ""));
+		kid_held(&k, RK_LOOKED_AFTER, "2022-01-10")->permanence =
+			PERM_LTF;
+		add(m, &k);
+	}
+	/* A plan of long-term fostering replaced by adoption: not counted. */
+	struct kid k;
+	kid_init(&k, "2008-01-01", 'M');
+	kid_ep(&k, EP("2020-01-01", NULL, 'S', "C2", "U6", ""));
+	kid_held(&k, RK_LOOKED_AFTER, "2021-06-10")->permanence = PERM_LTF;
+	kid_held(&k, RK_LOOKED_AFTER, "2021-12-10")->permanence = PERM_ADOPTION;
+	add(m, &k);
+
+	const struct msr_population *p = &m->w[0].pop;
+	long want[LTF_BAND_COUNT] = { 0 };
+	for (size_t i = 0; i < ARRAY_LEN(kids); i++)
+		if (kids[i].band >= 0)
+			want[kids[i].band]++;
+	for (int b = 0; b < LTF_BAND_COUNT; b++)
+		assert_int_equal(p->ltf_unmatched[b], want[b]);
+	assert_int_equal(sum(p->ltf_unmatched, LTF_BAND_COUNT), 5);
+	assert_int_equal(m->w[0].conduct.permanence[PERM_LTF], 7);
+	finish(m);
+}
+
+/* measures.h: "Placement location (M08): ... the straight-line distance
+ * from HOME_POST, in miles as the DfE works it (the grid references'
+ * distance / 1000 / 1.6093, rounded to one decimal place), up to 20 or
+ * over 20 miles." */
+static void placement_location_and_distance(void **state)
+{
+	(void)state;
+	/* 32,186 m is 19.9999 miles: 20.0 after rounding, "up to 20". */
+	assert_int_equal(msr_distance_tenths(0, 0, 32186, 0), 200);
+	assert_int_equal(msr_distance_tenths(0, 0, 32266, 0), 200);
+	assert_int_equal(msr_distance_tenths(0, 0, 32267, 0), 201);
+	assert_int_equal(msr_distance_tenths(100, 100, 100 + 30000, 100 + 40000),
+			 311); /* 50 km = 31.07 miles */
+
+	struct measures *m = start("2022-06-30", YEAR, 1, NULL, 0);
+	static const struct {
+		struct msr_location l;
+		int row;
+	} kids[] = {
+		{ { WHERE_INSIDE, false, true, true, 0, 0, 32266, 0 },
+		  LOC_NEAR_IN },
+		{ { WHERE_OUTSIDE, true, true, true, 0, 0, 32267, 0 },
+		  LOC_FAR_OUT },
+		{ { WHERE_INSIDE, false, true, true, 0, 0, 0, 40000 },
+		  LOC_FAR_IN },
+		{ { WHERE_OUTSIDE, false, true, true, 5, 5, 6, 6 },
+		  LOC_NEAR_OUT },
+		{ { WHERE_OUTSIDE, true, true, false, 0, 0, 0, 0 },
+		  LOC_NODIST_OUT },
+		{ { WHERE_INSIDE, false, false, true, 0, 0, 0, 0 },
+		  LOC_NODIST_IN },
+		{ { WHERE_NOT_KNOWN, false, false, false, 0, 0, 0, 0 },
+		  LOC_NOT_KNOWN },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(kids); i++) {
+		struct kid k;
+		kid_init(&k, "2008-01-01", 'M');
+		/* The location of the episode open at the end counts, not
+		 * the one before it. */
+		static const struct msr_location before = { .where = WHERE_INSIDE };
+		struct msr_location locs[2] = { before, kids[i].l };
+		kid_ep(&k, EP("2020-01-01", "2021-05-01", 'S', "C2", "U4",
+			      "X1"));
+		kid_ep(&k, EP("2021-05-01", NULL, 'P', "C2", "U5", ""));
+		k.c.locations = locs;
+		add(m, &k);
+	}
+	/* No locations at all (no postcode table): not known. */
+	struct kid k;
+	kid_init(&k, "2008-01-01", 'M');
+	kid_in_care(&k, "2020-01-01");
+	add(m, &k);
+
+	const struct msr_population *p = &m->w[0].pop;
+	long want[LOC_COUNT] = { 0 };
+	for (size_t i = 0; i < ARRAY_LEN(kids); i++)
+		want[kids[i].row]++;
+	want[LOC_NOT_KNOWN]++;
+	for (int r = 0; r < LOC_COUNT; r++)
+		assert_int_equal(p->location[r], want[r]);
+	assert_int_equal(p->outside_in_group, 2);
+	finish(m);
+}
+
+/* ---- Reviews and oversight (M20, M39, M42, M48) -------------------------- */
+
+/* measures.h: "Escalation after review (M39): standard reviews held in the
+ * window that an informal or formal alert ... names"; and pathway plan
+ * reviews held for young people 18 or over (CHESH-C5). */
+static void escalation_after_review_and_pathway_plans_at_18(void **state)
+{
+	(void)state;
+	struct measures *m = start("2022-06-30", YEAR, 1, NULL, 0);
+	struct kid k;
+	kid_init(&k, "2004-03-01", 'M');
+	kid_in_care(&k, "2021-01-01");
+	kid_held(&k, RK_LOOKED_AFTER, "2021-01-20")->escalated = ESC_FORMAL;
+	kid_held(&k, RK_LOOKED_AFTER, "2021-04-10")->escalated = ESC_INFORMAL;
+	kid_held(&k, RK_LOOKED_AFTER, "2021-10-01")->escalated =
+		ESC_INFORMAL | ESC_FORMAL;
+	kid_held(&k, RK_LOOKED_AFTER, "2022-02-28");
+	add(m, &k);
+	kid_init(&k, "2004-03-01", 'F'); /* 18 on 1 March 2022 */
+	kid_held(&k, RK_PATHWAY, "2022-02-28");
+	kid_held(&k, RK_PATHWAY, "2022-03-01");
+	add(m, &k);
+
+	const struct msr_period *w = &m->w[0];
+	assert_int_equal(w->conduct.held, 3);
+	assert_int_equal(w->conduct.escalated_informal, 2);
+	assert_int_equal(w->conduct.escalated_formal, 1);
+	assert_int_equal(w->conduct.escalated_any, 2);
+	assert_int_equal(w->held_by_kind[RK_PATHWAY], 2);
+	assert_int_equal(w->pathway_held_18plus, 1);
+	finish(m);
+}
+
+/* measures.h: "Midpoint reviews (M42): the gaps between a child's
+ * consecutive standard reviews in one period of care on the six-month
+ * cycle (the later review third or after) whose later review was held in
+ * the window; covered when a midpoint oversight record falls strictly
+ * between the two." */
+static void midpoint_reviews_in_six_monthly_gaps(void **state)
+{
+	(void)state;
+	struct measures *m = start("2022-06-30", YEAR, 1, NULL, 0);
+	struct kid k;
+	kid_init(&k, "2012-01-01", 'F');
+	kid_in_care(&k, "2020-09-01");
+	kid_held(&k, RK_LOOKED_AFTER, "2020-09-20");
+	kid_held(&k, RK_LOOKED_AFTER, "2020-12-15");
+	kid_held(&k, RK_LOOKED_AFTER, "2021-06-10"); /* gap 1, in window */
+	kid_held(&k, RK_LOOKED_AFTER, "2021-12-01"); /* gap 2 */
+	kid_held(&k, RK_LOOKED_AFTER, "2022-05-20"); /* after the window */
+	struct msr_oversight_rec ov[] = {
+		{ D("2021-06-10"), OV_MIDPOINT },   /* on the review day: no */
+		{ D("2021-09-01"), OV_CASE_CHECK }, /* not a midpoint */
+		{ D("2022-02-01"), OV_MIDPOINT },   /* in the later gap */
+	};
+	k.c.oversights = ov;
+	k.c.noversights = ARRAY_LEN(ov);
+	add(m, &k);
+	/* A second review (3 months after the first) is not on the cycle. */
+	kid_init(&k, "2012-01-01", 'M');
+	kid_in_care(&k, "2021-06-01");
+	kid_held(&k, RK_LOOKED_AFTER, "2021-06-20");
+	kid_held(&k, RK_LOOKED_AFTER, "2021-09-10");
+	struct msr_oversight_rec ov2[] = { { D("2021-08-01"), OV_MIDPOINT } };
+	k.c.oversights = ov2;
+	k.c.noversights = 1;
+	add(m, &k);
+
+	const struct msr_period *w = &m->w[0];
+	assert_int_equal(w->conduct.midpoint_gaps, 2);
+	assert_int_equal(w->conduct.midpoint_covered, 0);
+	assert_int_equal(w->oversight_by[OV_MIDPOINT], 3);
+	assert_int_equal(w->oversight_by[OV_CASE_CHECK], 1);
+	finish(m);
+
+	/* The window that holds the review after the midpoint covers it. */
+	static const char *const next[] = { "2022-04-01", "2023-03-31" };
+	m = start("2023-06-30", next, 1, NULL, 0);
+	kid_init(&k, "2012-01-01", 'F');
+	kid_in_care(&k, "2020-09-01");
+	kid_held(&k, RK_LOOKED_AFTER, "2020-09-20");
+	kid_held(&k, RK_LOOKED_AFTER, "2020-12-15");
+	kid_held(&k, RK_LOOKED_AFTER, "2021-06-10");
+	kid_held(&k, RK_LOOKED_AFTER, "2021-12-01");
+	kid_held(&k, RK_LOOKED_AFTER, "2022-05-20");
+	k.c.oversights = ov;
+	k.c.noversights = ARRAY_LEN(ov);
+	add(m, &k);
+	assert_int_equal(m->w[0].conduct.midpoint_gaps, 1);
+	assert_int_equal(m->w[0].conduct.midpoint_covered, 1);
+	finish(m);
+}
+
+/* measures.h: "Supervision (M48): an IRO is available in a window when on
+ * some day of it they are in post and not absent; supervised when a QA
+ * record of kind supervision of theirs is dated in it." */
+static void supervision_of_iros_available_in_the_month(void **state)
+{
+	(void)state;
+	const int32_t away[][2] = {
+		{ D("2021-05-01"), D("2021-05-20") },
+		{ D("2021-05-21"), D("2021-06-01") }, /* all May, in two */
+		{ D("2021-07-02"), DATE_NONE },       /* from 2 July, open */
+	};
+	const struct msr_iro ann = { "Ann", D("2015-01-01"), DATE_NONE, NULL,
+				     NULL, 0, away, ARRAY_LEN(away) };
+	const struct msr_iro bob = { "Bob", D("2021-04-30"), D("2021-05-01"),
+				     NULL, NULL, 0, NULL, 0 };
+	assert_true(msr_iro_available(&ann, D("2021-04-01"), D("2021-04-30")));
+	assert_false(msr_iro_available(&ann, D("2021-05-01"), D("2021-05-31")));
+	assert_true(msr_iro_available(&ann, D("2021-06-01"), D("2021-06-30")));
+	assert_true(msr_iro_available(&ann, D("2021-07-01"), D("2021-07-31")));
+	assert_false(msr_iro_available(&ann, D("2021-08-01"), D("2021-08-31")));
+	assert_true(msr_iro_available(&bob, D("2021-05-01"), D("2021-05-31")));
+	assert_false(msr_iro_available(&bob, D("2021-03-01"), D("2021-03-31")));
+	assert_false(msr_iro_available(&bob, D("2021-06-01"), D("2021-06-30")));
+
+	static const char *const win[] = { "2021-04-01", "2022-03-31",
+					   "2021-05-01", "2021-05-31" };
+	const struct msr_iro iros[] = { ann, bob };
+	struct measures *m = start("2022-06-30", win, 2, iros, 2);
+	msr_add_qa(m, D("2021-05-10"), QA_SUPERVISION, 0);
+	msr_add_qa(m, D("2021-05-11"), QA_SUPERVISION, 0);
+	msr_add_qa(m, D("2021-05-12"), QA_OBSERVATION, 1);
+	msr_add_qa(m, D("2021-05-13"), QA_AUDIT, -1); /* no IRO */
+	assert_int_equal(m->w[0].qa_iro[0 * QA_COUNT + QA_SUPERVISION], 2);
+	assert_int_equal(m->w[1].qa_iro[1 * QA_COUNT + QA_OBSERVATION], 1);
+	assert_int_equal(m->w[1].qa_by[QA_AUDIT], 1);
+	assert_int_equal(sum(m->w[1].qa_iro, 2 * QA_COUNT), 3);
 	finish(m);
 }
 
@@ -1462,7 +1866,7 @@ static void public_report_built_from_crafted_measures(void **state)
 	struct msr_settings s = { .minutes_wd = 20, .visit_days = 42,
 				  .as_of = D("2022-06-30") };
 	struct msr_iro iros[] = {
-		{ "Ann", D("2015-01-01"), DATE_NONE, NULL, NULL, 0 },
+		{ "Ann", D("2015-01-01"), DATE_NONE, NULL, NULL, 0, NULL, 0 },
 	};
 	struct measures *m = take();
 	assert_int_equal(msr_init(m, &cal, &s, (const int32_t (*)[2])win, nw,
@@ -1631,6 +2035,14 @@ int main(void)
 		T(caseloads_on_the_window_end),
 		T(caseload_current_allocation_as_the_worklist_defines_it),
 		T(service_records_counted_in_the_window_of_their_date),
+		T(starters_by_age_on_the_first_day),
+		T(placements_started_and_three_or_more),
+		T(three_placements_only_for_children_at_the_end),
+		T(long_term_fostering_not_matched_by_band),
+		T(placement_location_and_distance),
+		T(escalation_after_review_and_pathway_plans_at_18),
+		T(midpoint_reviews_in_six_monthly_gaps),
+		T(supervision_of_iros_available_in_the_month),
 		T(report_windows_annual),
 		T(report_windows_monthly),
 		T(public_report_built_from_crafted_measures),
