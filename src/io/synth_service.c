@@ -315,7 +315,7 @@ static int write_postcode(struct svc *s, const char *district,
 static int write_postcodes(struct svc *s)
 {
 	static const long CX = 450000, CY = 300000;
-	char pc[8];
+	char pc[16];
 	int rc = 0;
 	for (int a = 0; a < SYNTH_LOCAL_AREAS && !rc; a++)
 		for (int d = 1; d <= SYNTH_LOCAL_DISTRICTS && !rc; d++) {
