@@ -81,7 +81,6 @@ int pc_add(struct pc_table *t, const char *postcode, const char *la,
 	if (GROW(t->v, t->cap, t->n + 1))
 		return -1;
 	t->v[t->n++] = x;
-	t->sorted = false;
 	return 0;
 }
 
@@ -97,7 +96,6 @@ void pc_done(struct pc_table *t)
 {
 	if (t->n)
 		qsort(t->v, t->n, sizeof *t->v, by_key);
-	t->sorted = true;
 }
 
 void pc_free(struct pc_table *t)

@@ -37,7 +37,6 @@ struct pc_entry {
 struct pc_table {
 	struct pc_entry *v;
 	size_t n, cap;
-	bool sorted;
 };
 
 /* A postcode's key ("XA12 3BC", "XA12 3", "XA12"). False (out "") when

@@ -65,3 +65,23 @@ refused() {
 }
 
 done_testing() { echo "1..$_n"; }
+
+# run_checks SECTION ARGS...: runs the Python checker $T/check.py with
+# SECTION and ARGS, which prints a line "ok|NAME" or "not ok|NAME|DETAIL" per check
+# (anything else as a comment), as TAP lines; SECTION names the run when
+# the checker itself fails.
+run_checks() {
+	section=$1
+	python3 "$T/check.py" "$@" >"$T/checks" 2>&1 || true
+	if ! grep -q '^ok|\|^not ok|' "$T/checks"; then
+		not_ok "the checker ran ($section)" "$(tail -5 "$T/checks")"
+		return
+	fi
+	grep -v '^ok|\|^not ok|' "$T/checks" | sed 's/^/# /'
+	while IFS='|' read -r status name detail; do
+		case $status in
+		ok) ok "$name" ;;
+		"not ok") not_ok "$name" "$detail" ;;
+		esac
+	done <"$T/checks"
+}

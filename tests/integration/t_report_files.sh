@@ -257,20 +257,6 @@ else:
         "the full version shows counts from 1 to 5 (the public check can fail)")
 EOF
 
-run_checks() {
-	python3 "$T/check.py" "$@" >"$T/checks" 2>&1 || true
-	if ! grep -q '^ok|\|^not ok|' "$T/checks"; then
-		not_ok "the checker ran" "$(tail -5 "$T/checks")"
-		return
-	fi
-	grep -v '^ok|\|^not ok|' "$T/checks" | sed 's/^/# /'
-	while IFS='|' read -r status name detail; do
-		case $status in
-		ok) ok "$name" ;;
-		"not ok") not_ok "$name" "$detail" ;;
-		esac
-	done <"$T/checks"
-}
 run_checks full "$T/csv" "$T/report.xlsx" "$EVIL"
 run_checks public "$T/pub" "$T/pub.xlsx" "$EVIL"
 

@@ -454,21 +454,6 @@ def public():
  "public": public}[section]()
 EOF
 
-# run_checks SECTION JSON: TAP lines from the checker's.
-run_checks() {
-	python3 "$T/check.py" "$@" >"$T/checks" 2>&1 || true
-	if ! grep -q '^ok|\|^not ok|' "$T/checks"; then
-		not_ok "the checker ran ($1)" "$(tail -5 "$T/checks")"
-		return
-	fi
-	grep -v '^ok|\|^not ok|' "$T/checks" | sed 's/^/# /'
-	while IFS='|' read -r status name detail; do
-		case $status in
-		ok) ok "$name" ;;
-		"not ok") not_ok "$name" "$detail" ;;
-		esac
-	done <"$T/checks"
-}
 
 # report_json NAME ARGS...: the report as JSON in $T/NAME.json.
 report_json() {
