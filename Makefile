@@ -12,7 +12,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := sqlite3 jansson xlsxwriter
+PKGS     := sqlite3 jansson xlsxwriter libmicrohttpd libsodium
 SANITIZE ?=
 V        ?=
 Q        := $(if $(V),,@)
@@ -30,7 +30,7 @@ LDSAN    :=
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lxlsxwriter -lz)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lxlsxwriter -lz -lmicrohttpd -lsodium)
 
 CFLAGS   += $(CSTD) $(WARN) $(OPT) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(LDSAN)
@@ -40,17 +40,19 @@ LIB_SRC   := $(wildcard src/lib/*.c)
 CORE_SRC  := $(wildcard src/core/*.c)
 STORE_SRC := $(wildcard src/store/*.c)
 IO_SRC    := $(wildcard src/io/*.c)
+WEB_SRC   := $(wildcard src/web/*.c)
 CLI_SRC   := $(wildcard src/cli/*.c)
 SCHEMA    := $(sort $(wildcard src/store/schema/*.sql))
-GEN_SRC   := $(BUILD)/gen/schema_sql.c
+GEN_SRC   := $(BUILD)/gen/schema_sql.c $(BUILD)/gen/web_assets.c
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 LIB_OBJ   := $(call obj,$(LIB_SRC))
 CORE_OBJ  := $(call obj,$(CORE_SRC))
 STORE_OBJ := $(call obj,$(STORE_SRC)) $(BUILD)/obj/gen/schema_sql.o
 IO_OBJ    := $(call obj,$(IO_SRC))
+WEB_OBJ   := $(call obj,$(WEB_SRC)) $(BUILD)/obj/gen/web_assets.o
 CLI_OBJ   := $(call obj,$(CLI_SRC))
-APP_OBJ   := $(LIB_OBJ) $(CORE_OBJ) $(STORE_OBJ) $(IO_OBJ)
+APP_OBJ   := $(LIB_OBJ) $(CORE_OBJ) $(STORE_OBJ) $(IO_OBJ) $(WEB_OBJ)
 
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -78,10 +80,43 @@ $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CSTD) $(WARN) -O1 -o $@ $<
 
-$(GEN_SRC): $(BUILD)/tools/embed $(SCHEMA)
+$(BUILD)/gen/schema_sql.c: $(BUILD)/tools/embed $(SCHEMA)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  GEN   $@")
 	$(Q)$(BUILD)/tools/embed store_migrations $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+# The web pages' assets: GOV.UK Frontend from npm (pinned by
+# package-lock.json; `npm ci` at build time, no Node at run time) with its
+# GDS Transport font swapped for the system's, and iro's own CSS and JS,
+# compiled into the binary under versioned names (landscape.md §3).
+GOVUK_VER  := $(shell sed -n 's/.*"govuk-frontend": "\([0-9.]*\)".*/\1/p' package.json)
+GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
+SYSFONT    := system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif
+WEB_ASSETS := src/web/assets/iro.css src/web/assets/iro.js
+ASSET_VER   = $(shell cat $(WEB_ASSETS) package-lock.json | sha256sum | cut -c1-10)
+
+$(GOVUK_DIST)/govuk-frontend.min.css: package-lock.json
+	@echo "  NPM   ci (govuk-frontend $(GOVUK_VER))"
+	$(Q)PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(Q)touch $@
+
+$(BUILD)/gen/web_assets.c: $(BUILD)/tools/embed $(GOVUK_DIST)/govuk-frontend.min.css $(WEB_ASSETS) package.json
+	@mkdir -p $(BUILD)/assets
+	@$(if $(V),,echo "  GEN   $@")
+	$(Q)rm -f $(BUILD)/assets/*
+	$(Q)sed -e 's/@font-face{[^}]*}//g' -e 's/GDS Transport,arial,sans-serif/$(SYSFONT)/g' \
+		-e 's/font-family:GDS Transport/font-family:$(SYSFONT)/g' \
+		-e 's|/\*# sourceMappingURL=[^*]*\*/||' \
+		$(GOVUK_DIST)/govuk-frontend.min.css > $(BUILD)/assets/govuk-frontend-$(GOVUK_VER).min.css
+	$(Q)sed -e 's|//# sourceMappingURL=.*||' $(GOVUK_DIST)/govuk-frontend.min.js \
+		> $(BUILD)/assets/govuk-frontend-$(GOVUK_VER).min.js
+	$(Q)cp src/web/assets/iro.css $(BUILD)/assets/iro-$(ASSET_VER).css
+	$(Q)sed -e 's|@GOVUK_JS@|govuk-frontend-$(GOVUK_VER).min.js|' src/web/assets/iro.js \
+		> $(BUILD)/assets/iro-$(ASSET_VER).js
+	$(Q)$(BUILD)/tools/embed web_assets $(BUILD)/assets/* > $@.tmp
+	$(Q)printf 'const char ASSET_GOVUK_CSS[] = "/assets/govuk-frontend-%s.min.css";\nconst char ASSET_GOVUK_JS[] = "/assets/govuk-frontend-%s.min.js";\nconst char ASSET_IRO_CSS[] = "/assets/iro-%s.css";\nconst char ASSET_IRO_JS[] = "/assets/iro-%s.js";\n' \
+		$(GOVUK_VER) $(GOVUK_VER) $(ASSET_VER) $(ASSET_VER) >> $@.tmp
+	$(Q)mv $@.tmp $@
 
 # Unit tests: the core alone (plus src/lib), with cmocka.
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ) $(LIB_OBJ)

@@ -5,11 +5,17 @@
 set -eu
 
 # Build: compiler, make, pkg-config and the libraries (design.md §2).
-BUILD="gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev libcsv-dev libxlsxwriter-dev"
+BUILD="gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev libcsv-dev libxlsxwriter-dev libmicrohttpd-dev libsodium-dev"
+# The web pages' GOV.UK Frontend comes from npm at build time (package.json,
+# pinned by package-lock.json); Debian's nodejs and npm when there is no npm.
+if ! command -v npm >/dev/null 2>&1; then
+	BUILD="$BUILD nodejs npm"
+fi
 # Tests: cmocka for unit tests; sqlite3 to inspect databases; python3 for
 # the independent oracle of the statutory clocks; chromium to check the
-# HTML report in a headless browser.
-TEST="libcmocka-dev sqlite3 python3 chromium"
+# HTML report and the web pages in a headless browser (with playwright-core
+# and axe-core from npm); curl for the web tests' HTTP requests.
+TEST="libcmocka-dev sqlite3 python3 chromium curl"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "install-deps: not a Debian system; install these yourself:" >&2

@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/run.sh - runs every test and ends with one summary line.
 #
-# Unit tests (cmocka, in $UNIT_DIR) and integration scripts
-# (tests/integration/t_*.sh, given the binary as $IRO) all speak TAP:
+# Unit tests (cmocka, in $UNIT_DIR), integration scripts
+# (tests/integration/t_*.sh) and web tests (tests/web/t_*.sh, which start
+# `iro serve`), given the binary as $IRO, all speak TAP:
 # "ok N - name" / "not ok N - name". A program that exits non-zero
 # without reporting a failure (a crash) counts as one failure.
 #
@@ -55,6 +56,10 @@ done
 for t in tests/integration/t_*.sh; do
 	[ -f "$t" ] || continue
 	run_one "integration/$(basename "$t" .sh)" sh "$t"
+done
+for t in tests/web/t_*.sh; do
+	[ -f "$t" ] || continue
+	run_one "web/$(basename "$t" .sh)" sh "$t"
 done
 
 echo

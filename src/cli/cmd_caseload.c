@@ -9,7 +9,7 @@
 #include "core/worklist.h"
 #include "store/store.h"
 #include "cli/cli.h"
-#include "cli/roster.h"
+#include "store/roster.h"
 
 static const char *opt_as_of, *opt_format;
 

@@ -4,69 +4,15 @@
  */
 #include "lib/common.h"
 #include "lib/err.h"
-#include "lib/natsort.h"
-#include "lib/xalloc.h"
 #include "core/date.h"
 #include "core/worklist.h"
 #include "store/store.h"
 #include "cli/cli.h"
-#include "cli/roster.h"
+#include "store/roster.h"
 
 static const char *opt_as_of, *opt_format, *opt_iro, *opt_within;
 
 extern const struct command CMD_WORKLIST;
-
-struct row {
-	struct wl_item item;
-	char child[40];
-};
-
-struct ctx {
-	const struct calendar *cal;
-	struct wl_settings set;
-	int64_t iro; /* 0: the whole service */
-	struct wl_item *items;
-	size_t icap;
-	struct row *rows;
-	size_t nrows, rcap;
-	long counts[WL_KIND_COUNT];
-};
-
-static int each_child(void *vctx, const struct wl_child *c,
-		      const char *la_child_id)
-{
-	struct ctx *x = vctx;
-	size_t n = wl_child_items(x->cal, &x->set, c, x->items, x->icap);
-	if (n > x->icap) {
-		if (GROW(x->items, x->icap, n))
-			return -1;
-		n = wl_child_items(x->cal, &x->set, c, x->items, x->icap);
-	}
-	for (size_t i = 0; i < n; i++) {
-		const struct wl_item *it = &x->items[i];
-		if (x->iro && it->iro != x->iro && it->cover_iro != x->iro)
-			continue;
-		if (GROW(x->rows, x->rcap, x->nrows + 1))
-			return -1;
-		struct row *r = &x->rows[x->nrows++];
-		r->item = *it;
-		snprintf(r->child, sizeof r->child, "%s", la_child_id);
-		x->counts[it->kind]++;
-	}
-	return 0;
-}
-
-/* Overdue work first, each kind by date, then by child. */
-static int by_kind_date(const void *a, const void *b)
-{
-	const struct row *x = a, *y = b;
-	if (x->item.kind != y->item.kind)
-		return (int)x->item.kind - (int)y->item.kind;
-	if (x->item.date != y->item.date)
-		return (x->item.date > y->item.date) -
-		       (x->item.date < y->item.date);
-	return natcmp(x->child, strlen(x->child), y->child, strlen(y->child));
-}
 
 enum { C_ITEM, C_CHILD, C_DATE, C_DAYS, C_IRO, C_COVER, C_REVIEW, C_REC,
        C_SCHEDULED, C_SEQUENCE, C_ALERT };
@@ -108,7 +54,7 @@ static const char *iro_name(const struct roster *ro, int64_t id)
 }
 
 static int add_row(struct table *t, const struct roster *ro,
-		   const struct row *r)
+		   const struct wl_row *r)
 {
 	const struct wl_item *it = &r->item;
 	char date[11], sched[11], days[16], ref[24], seq[12];
@@ -121,7 +67,7 @@ static int add_row(struct table *t, const struct roster *ro,
 			 it->kind == WL_REVIEW_OVERDUE;
 	const char *cells[] = {
 		[C_ITEM] = wl_kind_name(it->kind),
-		[C_CHILD] = r->child,
+		[C_CHILD] = r->la_child_id,
 		[C_DATE] = date,
 		[C_DAYS] = days,
 		[C_IRO] = iro_name(ro, it->iro),
@@ -137,7 +83,7 @@ static int add_row(struct table *t, const struct roster *ro,
 	return table_add_row(t, cells);
 }
 
-static void summary(const struct ctx *x, const char *who, int32_t as_of)
+static void summary(const struct wl_rows *x, const char *who, int32_t as_of)
 {
 	char d[11];
 	date_format_iso(as_of, d);
@@ -159,7 +105,6 @@ static void summary(const struct ctx *x, const char *who, int32_t as_of)
 static int run(const char *db, const char *const *pos)
 {
 	(void)pos;
-	struct ctx x = { 0 };
 	int32_t as_of;
 	long within = 28;
 	enum table_format f;
@@ -169,17 +114,18 @@ static int run(const char *db, const char *const *pos)
 	    (opt_within && cli_int(&CMD_WORKLIST, "--within", opt_within, 0,
 				   366, &within)))
 		return 2;
-	wl_settings_default(&x.set, as_of);
-	x.set.within_days = (int)within;
+	struct wl_settings set;
+	wl_settings_default(&set, as_of);
+	set.within_days = (int)within;
 
 	struct store *st;
-	struct calendar cal;
-	if (cli_open_with_calendar(&CMD_WORKLIST, db, &st, &cal))
+	if (cli_open(&CMD_WORKLIST, db, &st))
 		return 1;
-	x.cal = &cal;
 	struct roster ro;
 	struct err e = { "" };
 	struct table t;
+	struct wl_rows rows = { 0 };
+	int64_t iro = 0;
 	table_init(&t, COLS, ARRAY_LEN(COLS));
 	int rc = roster_load(st, &ro, &e);
 	if (rc == 0 && opt_iro) {
@@ -189,28 +135,25 @@ static int run(const char *db, const char *const *pos)
 					 "name",
 				     opt_iro);
 		else
-			x.iro = i->w.id;
+			iro = i->w.id;
 	}
 	char detail[320], d[11];
 	date_format_iso(as_of, d);
 	snprintf(detail, sizeof detail,
 		 "{\"command\":\"worklist\",\"as_of\":\"%s\",\"iro\":%" PRId64
 		 "}",
-		 d, x.iro);
+		 d, iro);
 	if (rc == 0)
 		rc = store_audit_read(st, "worklist", 0, detail, &e);
 	if (rc == 0)
-		rc = store_each_worklist_child(st, &x.set, x.iro, each_child,
-					       &x, &e);
+		rc = store_worklist(st, &set, iro, &rows, &e);
 	if (rc == 0) {
-		if (x.nrows) /* qsort wants an array, even of none */
-			qsort(x.rows, x.nrows, sizeof *x.rows, by_kind_date);
-		for (size_t i = 0; rc == 0 && i < x.nrows; i++)
-			rc = add_row(&t, &ro, &x.rows[i]);
+		for (size_t i = 0; rc == 0 && i < rows.n; i++)
+			rc = add_row(&t, &ro, &rows.v[i]);
 		if (rc == 0)
 			rc = cli_write_table(&CMD_WORKLIST, &t, f);
 		if (rc == 0 && f == FORMAT_TEXT)
-			summary(&x, opt_iro ? opt_iro : "the whole service",
+			summary(&rows, opt_iro ? opt_iro : "the whole service",
 				as_of);
 	} else {
 		fprintf(stderr, "iro worklist: %s\n",
@@ -218,9 +161,7 @@ static int run(const char *db, const char *const *pos)
 	}
 	table_free(&t);
 	roster_free(&ro);
-	free(x.items);
-	free(x.rows);
-	cal_free(&cal);
+	wl_rows_free(&rows);
 	store_close(st);
 	return rc ? 1 : 0;
 }

@@ -324,6 +324,14 @@ int store_commit(struct store *st, struct err *err)
 	return 0;
 }
 
+void store_idle(struct store *st)
+{
+	if (st->in_txn || !sqlite3_get_autocommit(st->db))
+		store_rollback(st);
+	for (size_t i = 0; i < st->ncache; i++)
+		sqlite3_reset(st->cache[i].stmt);
+}
+
 void store_rollback(struct store *st)
 {
 	store_calendar_forget(st);
@@ -359,6 +367,7 @@ int store_setting_get(struct store *st, const char *key, char *out,
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		column_copy(s, 0, out, size);
+		sqlite3_reset(s);
 		return 1;
 	}
 	if (rc != SQLITE_DONE)

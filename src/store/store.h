@@ -24,6 +24,7 @@
 #include "core/calendar.h"
 #include "core/ladder.h"
 #include "core/period.h"
+#include "core/roles.h"
 #include "core/ssda903.h"
 #include "core/worklist.h"
 
@@ -50,6 +51,11 @@ void store_set_actor(struct store *st, const char *actor);
 int store_begin(struct store *st, struct err *err);
 int store_commit(struct store *st, struct err *err);
 void store_rollback(struct store *st);
+/* Ends whatever a connection kept open: a transaction left half done (it
+ * is rolled back) and statements not stepped to their end, which would
+ * hold a read snapshot and make another connection's write wait. A
+ * long-lived connection (the web server's) calls it after each request. */
+void store_idle(struct store *st);
 
 /* Settings: small named values (the authority's name, local targets). */
 int store_setting_set(struct store *st, const char *key, const char *value,
@@ -221,6 +227,26 @@ int store_each_worklist_child(struct store *st, const struct wl_settings *s,
 			      int64_t iro, store_wl_fn fn, void *ctx,
 			      struct err *err);
 
+/* One item of the worklist, with its child. */
+struct wl_row {
+	struct wl_item item;
+	int64_t child;         /* the store's id */
+	char la_child_id[40];
+};
+struct wl_rows {
+	struct wl_row *v;
+	size_t n, cap;
+	long counts[WL_KIND_COUNT];
+};
+
+/* The worklist on s->as_of, with the store's calendar: one IRO's (`iro`:
+ * their caseload and cover cases) or the service's (iro 0), overdue kinds
+ * first, each kind by date, then by child. The caller audits the read
+ * first and frees out with wl_rows_free. */
+int store_worklist(struct store *st, const struct wl_settings *s,
+		   int64_t iro, struct wl_rows *out, struct err *err);
+void wl_rows_free(struct wl_rows *r);
+
 /* ---- Records of every kind (core/record.h, docs/records.md) ----------- */
 
 struct kind;
@@ -282,5 +308,49 @@ int store_current_allocation(struct store *st, int64_t child, int32_t day,
 /* The store's id of the child with this LA child id: > 0, 0 none, -1. */
 int64_t store_child_id(struct store *st, const char *la_child_id,
 		       struct err *err);
+
+/* ---- Users and who may see a child (core/roles.h) ----------------------- */
+
+struct app_user {
+	int64_t id;
+	char username[65];      /* lower-case letters, digits, . _ - */
+	char display_name[201];
+	enum role role;
+	int64_t iro_id;         /* ROLE_IRO: the IRO whose caseload they see */
+	char iro_name[201];     /* that IRO's name, when read */
+	bool disabled;
+	char password_hash[160]; /* argon2id, crypto_pwhash_str's form */
+};
+
+/* Adds u (inside the caller's transaction, audited); u->id is set. A
+ * username taken, or an IRO role without an IRO, is refused in err. */
+int store_user_add(struct store *st, struct app_user *u, struct err *err);
+/* The user with this username / id into out: 1, 0 none, -1 error. */
+int store_user_by_name(struct store *st, const char *username,
+		       struct app_user *out, struct err *err);
+int store_user_by_id(struct store *st, int64_t id, struct app_user *out,
+		     struct err *err);
+/* Changes a user's password hash, disabled flag, or role and IRO
+ * (inside the caller's transaction, audited without the hash). */
+int store_user_set_password(struct store *st, int64_t id, const char *hash,
+			    struct err *err);
+int store_user_set_disabled(struct store *st, int64_t id, bool disabled,
+			    struct err *err);
+int store_user_set_role(struct store *st, int64_t id, enum role role,
+			int64_t iro_id, struct err *err);
+/* Every user, by username (the hash left empty). */
+int store_user_each(struct store *st,
+		    int (*fn)(void *ctx, const struct app_user *u), void *ctx,
+		    struct err *err);
+
+/* Names (or, with grant false, unnames) a user on a child's restricted
+ * record (inside the caller's transaction, audited). */
+int store_child_access_set(struct store *st, int64_t child, int64_t user,
+			   bool grant, struct err *err);
+/* What decides whether u sees child `child` on `day` (core/roles.h): 1
+ * with *out filled, 0 when there is no such child, -1 on error. */
+int store_child_access(struct store *st, int64_t child,
+		       const struct app_user *u, int32_t day,
+		       struct child_access *out, struct err *err);
 
 #endif

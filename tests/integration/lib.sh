@@ -5,7 +5,7 @@
 
 set -u
 : "${IRO:?IRO must name the iro binary}"
-FIXTURES=$(cd "$(dirname "$0")/fixtures" && pwd)
+FIXTURES=$(cd "$(dirname "$0")/../integration/fixtures" && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/iro-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT INT TERM
 export IRO_DB="$T/default.db"

@@ -1,6 +1,6 @@
 /*
- * roster.h - the service's IROs, by id, for commands that print names and
- * count caseloads.
+ * roster.h - the service's IROs, by id, for the commands and pages that
+ * print names and count caseloads.
  */
 #ifndef IRO_ROSTER_H
 #define IRO_ROSTER_H

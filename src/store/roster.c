@@ -7,7 +7,7 @@
 #include "core/date.h"
 #include "core/record.h"
 #include "store/store.h"
-#include "cli/roster.h"
+#include "store/roster.h"
 
 static int add(void *ctx, const struct record *r)
 {
