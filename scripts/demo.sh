@@ -2,8 +2,10 @@
 # scripts/demo.sh IRO - makes a synthetic local authority, loads every
 # record of its IRO service into a demo database and shows iro's main job on
 # it: the service's worklist and the IROs' caseloads on the last day of the
-# last reporting year, and how timely reviews were over that year. Called by
-# `make demo` after the build.
+# last reporting year, how timely reviews were over that year and the annual
+# report; then makes a user for every role and starts the web server on the
+# demo database (DEMO_SERVE=no leaves it stopped; DEMO_LISTEN=ADDR:PORT
+# moves it). Called by `make demo` after the build.
 set -eu
 IRO=${1:-build/iro}
 DIR=demo
@@ -103,6 +105,18 @@ print(f"  reviews held in time: {r['in_time']} of {r['held']}")
 print(f"  views conveyed: {p['participation']['num']} of {p['participation']['den']}")
 PY
 
+# The web pages: a user for every role, and the server on the demo database
+# with the demo's last day as "today".
+PW=demo-password-2026
+# The IRO with the most children, for the IRO's sign-in.
+DEMO_IRO=$("$IRO" caseload --as-of "$AS_OF" --format csv --db "$DB" |
+	awk -F, 'NR > 1 && $4 + 0 > most { most = $4 + 0; name = $1 } END { print name }')
+echo "$PW" | "$IRO" user add iro --role iro --iro "$DEMO_IRO" --name "$DEMO_IRO" --db "$DB" >/dev/null
+echo "$PW" | "$IRO" user add manager --role manager --name "Morgan Reid (IRO manager)" --db "$DB" >/dev/null
+echo "$PW" | "$IRO" user add analyst --role analyst --name "Priya Shah (analyst)" --db "$DB" >/dev/null
+echo "$PW" | "$IRO" user add admin --role admin --name "Sam Ellis (administrator)" --db "$DB" >/dev/null
+echo "$PW" | "$IRO" user add auditor --role auditor --name "Jo Hart (data protection)" --db "$DB" >/dev/null
+
 cat <<MSG
 
 Open the annual report in a browser (and print it to PDF for A4):
@@ -122,3 +136,26 @@ The demo database is $DB. Try, for example:
   $IRO report monthly --month $end-03 --db $DB --out $DIR/march.html
   $IRO --help
 MSG
+
+LISTEN=${DEMO_LISTEN:-127.0.0.1:8080}
+cat <<MSG
+
+== The web pages, as on $AS_OF
+
+  http://$LISTEN/
+
+Sign in with one of these (password: $PW):
+  iro       $DEMO_IRO's worklist, children, reviews and alerts
+  manager   the whole service: caseloads, reallocation, alerts, reports
+  analyst   the annual and monthly reports
+  admin     users, calendar, ladders, themes and teams
+  auditor   who viewed or changed each child's record
+MSG
+if [ "${DEMO_SERVE:-yes}" = no ]; then
+	echo "(DEMO_SERVE=no: not starting the server. Start it with:"
+	echo "  $IRO serve --db $DB --listen $LISTEN --today $AS_OF)"
+	exit 0
+fi
+echo
+echo "Press Ctrl-C to stop the server."
+exec "$IRO" serve --db "$DB" --listen "$LISTEN" --today "$AS_OF"
