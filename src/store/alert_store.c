@@ -16,10 +16,18 @@ static const char SQL_TEAM[] = "SELECT active FROM team WHERE name = ?";
 
 const struct calendar *store_calendar(struct store *st, struct err *err)
 {
+	/* Another connection (the web server has one per thread) may have
+	 * changed a day since the calendar was built. */
+	char stamp[sizeof st->cal_stamp];
+	if (store_calendar_stamp(st, stamp, sizeof stamp, err))
+		return NULL;
+	if (st->cal_ready && strcmp(stamp, st->cal_stamp))
+		store_calendar_forget(st);
 	if (!st->cal_ready) {
 		if (store_calendar_load(st, &st->cal, err))
 			return NULL;
 		st->cal_ready = true;
+		memcpy(st->cal_stamp, stamp, sizeof stamp);
 	}
 	return &st->cal;
 }

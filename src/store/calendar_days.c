@@ -192,3 +192,22 @@ int store_calendar_clear_day(struct store *st, int32_t day, struct err *err)
 	buf_free(&b);
 	return rc;
 }
+
+/* The count, the latest change and a sum over every day and its kind:
+ * adding, removing or changing a day changes at least one of them. */
+static const char SQL_STAMP[] =
+	"SELECT count(*) || '/' || coalesce(max(recorded_at), '') || '/' || "
+	"total(julianday(day) * (working + 2)) FROM calendar_day";
+
+int store_calendar_stamp(struct store *st, char *out, size_t size,
+			 struct err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_STAMP, err);
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return store_fail(st, err, "reading the calendar's days");
+	column_copy(s, 0, out, size);
+	sqlite3_reset(s);
+	return 0;
+}

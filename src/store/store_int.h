@@ -27,6 +27,7 @@ struct store {
 	 * forgotten when a calendar day changes or a write is undone. */
 	struct calendar cal;
 	bool cal_ready;
+	char cal_stamp[96]; /* store_calendar_stamp when it was built */
 };
 
 /* A prepared statement for `sql` (a static string: the cache is keyed on
@@ -68,6 +69,9 @@ int store_worklist_children(struct store *st, int32_t since, int32_t as_of,
 /* The store's calendar (loaded once, cached), or NULL on error; and
  * forgetting it when the days it was built from may have changed. */
 const struct calendar *store_calendar(struct store *st, struct err *err);
+/* A short text that changes whenever the administrator's days change. */
+int store_calendar_stamp(struct store *st, char *out, size_t size,
+			 struct err *err);
 void store_calendar_forget(struct store *st);
 
 /* alert_store.c: an alert's ladder filled in (the active one when it
