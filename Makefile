@@ -101,7 +101,7 @@ $(GOVUK_DIST)/govuk-frontend.min.css: package-lock.json
 	$(Q)touch $@
 
 $(BUILD)/gen/web_assets.c: $(BUILD)/tools/embed $(GOVUK_DIST)/govuk-frontend.min.css $(WEB_ASSETS) package.json
-	@mkdir -p $(BUILD)/assets
+	@mkdir -p $(BUILD)/assets $(BUILD)/gen
 	@$(if $(V),,echo "  GEN   $@")
 	$(Q)rm -f $(BUILD)/assets/*
 	$(Q)sed -e 's/@font-face{[^}]*}//g' -e 's/GDS Transport,arial,sans-serif/$(SYSFONT)/g' \
@@ -143,6 +143,7 @@ bench: $(BUILD)/iro
 	@sh bench/bench_import.sh $(BUILD)/iro
 	@sh bench/bench_worklist.sh $(BUILD)/iro
 	@sh bench/bench_report.sh $(BUILD)/iro
+	@sh bench/bench_web.sh $(BUILD)/iro
 
 clean:
 	rm -rf build

@@ -1,18 +1,20 @@
 /*
  * cmd_alert.c - a practice alert's life (iro alert raise | escalate |
- * respond | resolve | withdraw | refer-cafcass | action). Each move is
- * checked against the ladder (dispute_refusal, core/dispute.h) before it
+ * respond | resolve | withdraw | refer-cafcass | action), each made by
+ * store/casework.c (which the web uses too). Each move is checked against the ladder (dispute_refusal, core/dispute.h) before it
  * is made, and written as a new version of the alert: the store keeps the
  * one it replaced with who and when, and refuses any change that rewrites
  * the alert's history (core/alerts.h).
  */
 #include "lib/common.h"
+#include "lib/err.h"
 #include "core/alerts.h"
 #include "core/date.h"
 #include "core/record.h"
 #include "cli/alert_cli.h"
 #include "cli/cli.h"
 #include "cli/record_cli.h"
+#include "store/casework.h"
 
 extern const struct command CMD_ALERT_RAISE, CMD_ALERT_ESCALATE,
 	CMD_ALERT_RESPOND, CMD_ALERT_RESOLVE, CMD_ALERT_WITHDRAW,
@@ -26,59 +28,14 @@ static const char *opt_date, *opt_stage, *opt_to, *opt_theme, *opt_impact,
 static const char *const RAISE_FIELDS[] = { "child", "raised", "status",
 					    "closed", "outcome", NULL };
 
-static struct record *list_add(struct record *r, const char *key)
+/* The stage number typed (1-based), or 0 (the store's default); -1
+ * printed when it is no number. */
+static int stage_opt(const struct command *cmd)
 {
-	return record_list_add(r, (size_t)kind_list(r->kind, key));
-}
-
-/* The stage number typed (1-based), or `fallback`; -1 printed when bad. */
-static int stage_opt(const struct command *cmd, const struct ladder *l,
-		     int fallback)
-{
-	long n = fallback;
-	if (opt_stage && cli_int(cmd, "--stage", opt_stage, 1,
-				 (long)l->nstages, &n))
+	long n = 0;
+	if (opt_stage && cli_int(cmd, "--stage", opt_stage, 1, 99, &n))
 		return -1;
 	return (int)n;
-}
-
-/* Appends stage n (1-based) entered on `iso`. */
-static int enter_stage(const struct command *cmd, struct record *r, int n,
-		       const char *iso)
-{
-	struct record *s = list_add(r, "stages");
-	char num[8];
-	snprintf(num, sizeof num, "%d", n);
-	return !s || rc_set(cmd, s, "stage", num) ||
-	       rc_set(cmd, s, "entered", iso) ||
-	       (opt_to && rc_set(cmd, s, "addressee", opt_to));
-}
-
-/* The alert's kind after entering stage n (1-based) of l. */
-static int set_kind_after(const struct command *cmd, struct record *r,
-			  const struct ladder *l, int n)
-{
-	enum alert_kind k = alert_kind_of(record_get(r, "kind")->s);
-	return rc_set(cmd, r, "kind",
-		      alert_kind_code(dispute_kind_after(l, k, n - 1)));
-}
-
-/* The themes typed, separated by ";", one list item each. */
-static int add_themes(const struct command *cmd, struct record *r)
-{
-	for (const char *t = opt_theme; t && *t;) {
-		size_t len = strcspn(t, ";");
-		char name[256];
-		while (len && t[len - 1] == ' ')
-			len--;
-		snprintf(name, sizeof name, "%.*s", (int)len, t);
-		struct record *x = list_add(r, "themes");
-		if (!x || rc_set(cmd, x, "theme", name))
-			return 1;
-		t += strcspn(t, ";");
-		t += strspn(t, "; ");
-	}
-	return 0;
 }
 
 /* What the alert stands at now, after a move: "Alert 12 is at stage 1
@@ -118,43 +75,30 @@ static void say_stage(const struct record *r)
 static int run_raise(const char *db, const char *const *pos)
 {
 	const struct command *cmd = &CMD_ALERT_RAISE;
-	int32_t d;
-	if (cli_date(cmd, "--date", opt_date, cli_today(), &d))
+	struct alert_raise_in in = { 0, stage_opt(cmd), opt_to, opt_theme };
+	if (in.stage < 0 || cli_date(cmd, "--date", opt_date, cli_today(),
+				     &in.date))
 		return 2;
-	char iso[DATE_ISO_LEN + 1];
-	date_format_iso(d, iso);
 	struct record r;
 	record_init(&r, &KIND_ALERT);
 	int rc = rc_set(cmd, &r, "child", pos[0]) ||
-		 rc_set(cmd, &r, "raised", iso) ||
-		 rc_apply(cmd, &r, RAISE_FIELDS) || add_themes(cmd, &r)
+		 rc_apply(cmd, &r, RAISE_FIELDS)
 			 ? 2
 			 : 0;
-	const struct value *kind = record_get(&r, "kind");
-	if (!rc && !kind->set)
+	if (!rc && !record_get(&r, "kind")->set)
 		rc = args_bad(cmd, "--kind", "",
 			      "good_practice, informal or formal is needed");
 	struct store *st = NULL;
 	if (!rc && cli_open(cmd, db, &st))
 		rc = 1;
-	if (!rc && strcmp(kind->s, "good_practice") != 0) {
-		struct ladder l;
-		rc = alert_cli_ladder(cmd, st, &r, &l);
-		/* A formal alert starts at the first formal stage. */
-		size_t first = strcmp(kind->s, "formal") == 0
-				       ? ladder_first_formal(&l)
-				       : 0;
-		int n = rc ? -1
-			   : stage_opt(cmd, &l,
-				       first < l.nstages ? (int)first + 1 : 1);
-		if (!rc && n < 0)
-			rc = 2;
-		if (!rc && (enter_stage(cmd, &r, n, iso) ||
-			    set_kind_after(cmd, &r, &l, n)))
-			rc = 2;
+	if (!rc) {
+		struct problems p;
+		struct err e = { "" };
+		problems_init(&p);
+		rc = store_alert_raise(st, &r, &in, &p, &e);
+		rc = rc_report(cmd, rc, &e, &p, r.kind->name, r.id, PUT_ADDED);
+		problems_free(&p);
 	}
-	if (!rc)
-		rc = rc_put(cmd, st, &r, NULL, NULL);
 	if (!rc)
 		say_stage(&r);
 	record_clear(&r);
@@ -162,50 +106,37 @@ static int run_raise(const char *db, const char *const *pos)
 	return rc;
 }
 
-/* Opens the alert `ref` with its ladder; checks `move` on the date typed
- * (today by default), giving it in iso; 0, or the exit status. */
-static int begin_move(const struct command *cmd, const char *db,
-		      const char *ref, enum alert_move move, int stage,
-		      struct alert_cli *a, char *iso)
-{
-	int32_t d;
-	if (cli_date(cmd, "--date", opt_date, cli_today(), &d))
-		return 2;
-	date_format_iso(d, iso);
-	int rc = alert_cli_open(cmd, db, ref, a);
-	if (rc)
-		return rc;
-	if (move == MOVE_ESCALATE) {
-		const struct alert_clock_in *in = &a->view.in;
-		int at = in->nstages ? in->stages[in->nstages - 1].stage + 1
-				     : 0;
-		stage = stage_opt(cmd, &a->ladder, at + 1 <= (int)a->ladder.nstages
-							 ? at + 1
-							 : at);
-		if (stage < 0)
-			return 2;
-		a->stage = stage;
-	}
-	char why[256];
-	if (dispute_refusal(&a->ladder, &a->view.in, move, stage - 1, d, why,
-			    sizeof why)) {
-		fprintf(stderr, "iro %s: alert %s: %s\n", cmd->name, ref, why);
-		return 1;
-	}
-	return 0;
-}
-
-/* Runs a move: begin_move, then `apply` on the alert, then the write. */
+/* Runs a move on alert `ref` (store_alert_move), on the date typed
+ * (today by default). */
 static int move(const struct command *cmd, const char *db, const char *ref,
-		enum alert_move m,
-		int (*apply)(const struct command *cmd, struct alert_cli *a,
-			     const char *iso))
+		enum alert_move m)
 {
+	struct alert_move_in in = {
+		.move = m, .to = opt_to, .impact = opt_impact,
+		.response = opt_response, .outcome = opt_outcome,
+		.action = opt_action, .owner = opt_owner, .due = opt_due,
+	};
+	if (cli_date(cmd, "--date", opt_date, cli_today(), &in.date))
+		return 2;
+	if (m == MOVE_ESCALATE && (in.stage = stage_opt(cmd)) < 0)
+		return 2;
+	if (m == MOVE_ACTION && opt_done &&
+	    cli_int(cmd, "--done", opt_done, 1, 9999, &in.done))
+		return 2;
 	struct alert_cli a = { 0 };
-	char iso[DATE_ISO_LEN + 1];
-	int rc = begin_move(cmd, db, ref, m, 0, &a, iso);
-	if (!rc)
-		rc = apply(cmd, &a, iso) ? 2 : rc_put(cmd, a.st, &a.r, NULL, NULL);
+	int rc = alert_cli_open(cmd, db, ref, &a);
+	if (!rc) {
+		struct alert_case c = { a.r, a.ladder, a.view };
+		c.view.in.stages = c.view.stages;
+		struct problems p;
+		struct err e = { "" };
+		problems_init(&p);
+		rc = store_alert_move(a.st, &c, &in, &p, &e);
+		a.r = c.r; /* the record, grown, is a's again */
+		rc = rc_report(cmd, rc, &e, &p, a.r.kind->name,
+			       a.r.id, PUT_CHANGED);
+		problems_free(&p);
+	}
 	if (!rc && m != MOVE_ACTION)
 		say_stage(&a.r);
 	if (!rc && m == MOVE_ACTION)
@@ -218,109 +149,34 @@ static int move(const struct command *cmd, const char *db, const char *ref,
 	return rc;
 }
 
-static int apply_escalate(const struct command *cmd, struct alert_cli *a,
-			  const char *iso)
-{
-	return enter_stage(cmd, &a->r, a->stage, iso) ||
-	       set_kind_after(cmd, &a->r, &a->ladder, a->stage) ||
-	       (opt_impact && rc_set(cmd, &a->r, "impact", opt_impact));
-}
-
-static int apply_respond(const struct command *cmd, struct alert_cli *a,
-			 const char *iso)
-{
-	struct record_list *ls = &a->r.lists[kind_list(a->r.kind, "stages")];
-	struct record *s = &ls->items[ls->count - 1];
-	return rc_set(cmd, s, "responded", iso) ||
-	       (opt_response && rc_set(cmd, s, "response", opt_response));
-}
-
-static int close_as(const struct command *cmd, struct alert_cli *a,
-		    const char *iso, const char *status)
-{
-	return rc_set(cmd, &a->r, "status", status) ||
-	       rc_set(cmd, &a->r, "closed", iso) ||
-	       (opt_outcome && rc_set(cmd, &a->r, "outcome", opt_outcome));
-}
-
-static int apply_resolve(const struct command *cmd, struct alert_cli *a,
-			 const char *iso)
-{
-	return close_as(cmd, a, iso, "resolved");
-}
-
-static int apply_withdraw(const struct command *cmd, struct alert_cli *a,
-			  const char *iso)
-{
-	return close_as(cmd, a, iso, "withdrawn");
-}
-
-static int apply_cafcass(const struct command *cmd, struct alert_cli *a,
-			 const char *iso)
-{
-	return close_as(cmd, a, iso, "cafcass");
-}
-
-/* --done N marks action N (from 1) done; else a new action is added. */
-static int apply_action(const struct command *cmd, struct alert_cli *a,
-			const char *iso)
-{
-	struct record_list *ls = &a->r.lists[kind_list(a->r.kind, "actions")];
-	if (opt_done) {
-		long n;
-		if (!ls->count)
-			return args_bad(cmd, "--done", opt_done,
-					"the alert has no actions");
-		if (cli_int(cmd, "--done", opt_done, 1, (long)ls->count, &n))
-			return 1;
-		struct record *x = &ls->items[n - 1];
-		if (record_get(x, "done")->set)
-			return args_bad(cmd, "--done", opt_done,
-					"that action is done already");
-		return rc_set(cmd, x, "done", iso);
-	}
-	if (!opt_action)
-		return args_bad(cmd, "--action", "",
-				"what is to be done is needed (or --done N)");
-	struct record *x = list_add(&a->r, "actions");
-	return !x || rc_set(cmd, x, "action", opt_action) ||
-	       (opt_owner && rc_set(cmd, x, "owner", opt_owner)) ||
-	       (opt_due && rc_set(cmd, x, "due", opt_due));
-}
-
 static int run_escalate(const char *db, const char *const *pos)
 {
-	return move(&CMD_ALERT_ESCALATE, db, pos[0], MOVE_ESCALATE,
-		    apply_escalate);
+	return move(&CMD_ALERT_ESCALATE, db, pos[0], MOVE_ESCALATE);
 }
 
 static int run_respond(const char *db, const char *const *pos)
 {
-	return move(&CMD_ALERT_RESPOND, db, pos[0], MOVE_RESPOND,
-		    apply_respond);
+	return move(&CMD_ALERT_RESPOND, db, pos[0], MOVE_RESPOND);
 }
 
 static int run_resolve(const char *db, const char *const *pos)
 {
-	return move(&CMD_ALERT_RESOLVE, db, pos[0], MOVE_RESOLVE,
-		    apply_resolve);
+	return move(&CMD_ALERT_RESOLVE, db, pos[0], MOVE_RESOLVE);
 }
 
 static int run_withdraw(const char *db, const char *const *pos)
 {
-	return move(&CMD_ALERT_WITHDRAW, db, pos[0], MOVE_WITHDRAW,
-		    apply_withdraw);
+	return move(&CMD_ALERT_WITHDRAW, db, pos[0], MOVE_WITHDRAW);
 }
 
 static int run_cafcass(const char *db, const char *const *pos)
 {
-	return move(&CMD_ALERT_CAFCASS, db, pos[0], MOVE_CAFCASS,
-		    apply_cafcass);
+	return move(&CMD_ALERT_CAFCASS, db, pos[0], MOVE_CAFCASS);
 }
 
 static int run_action(const char *db, const char *const *pos)
 {
-	return move(&CMD_ALERT_ACTION, db, pos[0], MOVE_ACTION, apply_action);
+	return move(&CMD_ALERT_ACTION, db, pos[0], MOVE_ACTION);
 }
 
 #define DATE_OPT { "date", "DATE", "the day of the move (default today)", &opt_date }

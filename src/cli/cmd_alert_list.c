@@ -104,7 +104,7 @@ static int each_alert(void *vctx, const struct record *r)
 {
 	struct list_ctx *x = vctx;
 	const char *key = text(r, "ladder");
-	const struct ladder *l = alert_cli_ladder_of(&x->ladders, x->st, key[0] ? key : NULL, &x->e);
+	const struct ladder *l = store_ladder_cached(&x->ladders, x->st, key[0] ? key : NULL, &x->e);
 	struct alert_item a = { .rec = r };
 	alert_view_read(r, l ? l->ceiling_wd : LADDER_CEILING_WD, &a.view);
 	if (!alert_view_as_of(&a.view, x->as_of, l))
@@ -180,7 +180,7 @@ static int list_counts(const struct command *cmd, struct list_ctx *x,
 {
 	enum alert_dim d0 = x->counts.dim[0];
 	if ((d0 == DIM_TEAM || d0 == DIM_THEME) &&
-	    alert_cli_listed_rows(x->st,
+	    store_listed_rows(x->st,
 				  d0 == DIM_TEAM ? &KIND_TEAM : &KIND_THEME,
 				  &x->counts, &x->e))
 		return -1;

@@ -1,6 +1,7 @@
 /*
  * cmd_caseload.c - iro caseload: children per IRO and per FTE on a day,
- * against the IRO Handbook's range of 50-70 (spec §4).
+ * against the IRO Handbook's range of 50-70 (spec §4); the counting is
+ * store_caseloads', which the web's caseloads page shows too.
  */
 #include "lib/common.h"
 #include "lib/err.h"
@@ -9,40 +10,12 @@
 #include "core/worklist.h"
 #include "store/store.h"
 #include "cli/cli.h"
+#include "store/casework.h"
 #include "store/roster.h"
 
 static const char *opt_as_of, *opt_format;
 
 extern const struct command CMD_CASELOAD;
-
-struct ctx {
-	int32_t as_of;
-	const struct roster *ro;
-	long *children, *cover; /* per roster index */
-	long looked_after, unallocated, orphaned;
-};
-
-static int each_child(void *vctx, const struct wl_child *c,
-		      const char *la_child_id)
-{
-	(void)la_child_id;
-	struct ctx *x = vctx;
-	struct wl_status s;
-	wl_child_status(c, x->as_of, &s);
-	if (!s.looked_after)
-		return 0;
-	x->looked_after++;
-	if (!s.iro)
-		x->unallocated++;
-	const struct roster_iro *i = s.iro ? roster_find(x->ro, s.iro) : NULL;
-	if (i)
-		x->children[i - x->ro->v]++;
-	const struct roster_iro *cv =
-		s.cover_iro ? roster_find(x->ro, s.cover_iro) : NULL;
-	if (cv)
-		x->cover[cv - x->ro->v]++;
-	return 0;
-}
 
 enum { C_IRO, C_TEAM, C_FTE, C_CHILDREN, C_COVER, C_PER_FTE, C_BAND };
 
@@ -63,36 +36,29 @@ static const char *band_name(enum caseload_band b)
 				     : "50-70";
 }
 
-/* A row for every IRO in post on the day, and any other IRO who still
- * has children allocated. */
-static int add_rows(struct table *t, const struct ctx *x, double *fte_sum,
-		    long *allocated)
+static int add_rows(struct table *t, const struct caseloads *c)
 {
-	for (size_t i = 0; i < x->ro->n; i++) {
-		const struct roster_iro *r = &x->ro->v[i];
-		double fte = wl_fte_on(&r->w, x->as_of);
-		long n = x->children[i];
-		if (fte <= 0 && n == 0 && x->cover[i] == 0)
-			continue;
-		*fte_sum += fte;
-		*allocated += n;
-		char f[16], c[16], cv[16], per[16];
-		snprintf(f, sizeof f, "%.2f", fte);
-		snprintf(c, sizeof c, "%ld", n);
-		snprintf(cv, sizeof cv, "%ld", x->cover[i]);
-		if (fte > 0)
-			snprintf(per, sizeof per, "%.1f", (double)n / fte);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct caseload_iro *r = &c->v[i];
+		char f[16], n[16], cv[16], per[16];
+		snprintf(f, sizeof f, "%.2f", r->fte);
+		snprintf(n, sizeof n, "%ld", r->children);
+		snprintf(cv, sizeof cv, "%ld", r->cover);
+		if (r->fte > 0)
+			snprintf(per, sizeof per, "%.1f",
+				 (double)r->children / r->fte);
 		else
 			snprintf(per, sizeof per, "%s", "");
 		const char *cells[] = {
-			[C_IRO] = r->name,
-			[C_TEAM] = r->team,
+			[C_IRO] = r->iro->name,
+			[C_TEAM] = r->iro->team,
 			[C_FTE] = f,
-			[C_CHILDREN] = c,
+			[C_CHILDREN] = n,
 			[C_COVER] = cv,
 			[C_PER_FTE] = per,
-			[C_BAND] = fte > 0 ? band_name(caseload_band(n, fte))
-					   : "not in post",
+			[C_BAND] = r->fte > 0 ? band_name(caseload_band(
+							r->children, r->fte))
+					      : "not in post",
 		};
 		if (table_add_row(t, cells))
 			return -1;
@@ -103,39 +69,30 @@ static int add_rows(struct table *t, const struct ctx *x, double *fte_sum,
 static int run(const char *db, const char *const *pos)
 {
 	(void)pos;
-	struct ctx x = { 0 };
+	int32_t as_of;
 	enum table_format f;
 	if (cli_date(&CMD_CASELOAD, "--as-of", opt_as_of, cli_today(),
-		     &x.as_of) ||
+		     &as_of) ||
 	    cli_format(&CMD_CASELOAD, opt_format, &f))
 		return 2;
 	struct store *st;
 	if (cli_open(&CMD_CASELOAD, db, &st))
 		return 1;
 	struct roster ro;
+	struct caseloads c = { 0 };
 	struct err e = { "" };
 	struct table t;
 	table_init(&t, COLS, ARRAY_LEN(COLS));
-	/* Only who is allocated matters: no look-back for minutes. */
-	struct wl_settings ws;
-	wl_settings_default(&ws, x.as_of);
-	ws.minutes_lookback_days = 0;
 	char detail[96], d[11];
-	date_format_iso(x.as_of, d);
+	date_format_iso(as_of, d);
 	snprintf(detail, sizeof detail,
 		 "{\"command\":\"caseload\",\"as_of\":\"%s\"}", d);
 	int rc = roster_load(st, &ro, &e);
-	x.ro = &ro;
-	if (rc == 0 && (!(x.children = calloc(ro.n + 1, sizeof *x.children)) ||
-			!(x.cover = calloc(ro.n + 1, sizeof *x.cover))))
-		rc = err_set(&e, "out of memory");
 	if (rc == 0)
 		rc = store_audit_read(st, "caseload", 0, detail, &e);
 	if (rc == 0)
-		rc = store_each_worklist_child(st, &ws, 0, each_child, &x, &e);
-	double fte = 0;
-	long allocated = 0;
-	if (rc == 0 && (rc = add_rows(&t, &x, &fte, &allocated)) != 0)
+		rc = store_caseloads(st, &ro, as_of, &c, &e);
+	if (rc == 0 && (rc = add_rows(&t, &c)) != 0)
 		err_set(&e, "out of memory");
 	if (rc == 0) {
 		static const size_t by[] = { C_IRO };
@@ -144,16 +101,15 @@ static int run(const char *db, const char *const *pos)
 			printf("\n%ld children looked after on %s; %ld "
 			       "allocated to %.2f FTE of IROs (%.1f per FTE; "
 			       "IRO Handbook 50-70); %ld with no IRO.\n",
-			       x.looked_after, d, allocated, fte,
-			       fte > 0 ? (double)allocated / fte : 0.0,
-			       x.unallocated);
+			       c.looked_after, d, c.allocated, c.fte,
+			       c.fte > 0 ? (double)c.allocated / c.fte : 0.0,
+			       c.unallocated);
 	} else {
 		fprintf(stderr, "iro caseload: %s\n", e.msg);
 	}
 	table_free(&t);
+	caseloads_free(&c);
 	roster_free(&ro);
-	free(x.children);
-	free(x.cover);
 	store_close(st);
 	return rc ? 1 : 0;
 }

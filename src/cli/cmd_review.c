@@ -1,22 +1,20 @@
 /*
  * cmd_review.c - a review's life (iro review schedule | rearrange | hold |
- * adjourn | stand-down | cancel) and allocating a child to an IRO (iro
- * allocate). Each step adds to the review's status history, with who and
+ * adjourn | stand-down | cancel); allocating a child to an IRO is
+ * cmd_allocate.c. Each step adds to the review's status history, with who and
  * when; the rules are the store's (core/review.c, core/rules.c).
  */
 #include "lib/common.h"
 #include "lib/err.h"
 #include "core/date.h"
-#include "core/review.h"
 #include "cli/cli.h"
 #include "cli/record_cli.h"
 
 extern const struct command CMD_REVIEW_SCHEDULE, CMD_REVIEW_REARRANGE,
 	CMD_REVIEW_HOLD, CMD_REVIEW_ADJOURN, CMD_REVIEW_STAND_DOWN,
-	CMD_REVIEW_CANCEL, CMD_ALLOCATE;
+	CMD_REVIEW_CANCEL;
 
-static const char *opt_date, *opt_by, *opt_reason, *opt_iro, *opt_from,
-	*opt_to, *opt_override, *opt_alloc_reason;
+static const char *opt_date, *opt_by, *opt_reason;
 
 /* Fields a status step sets itself: typing them would contradict it. */
 static const char *const STEP_FIELDS[] = { "status", "held", "original",
@@ -56,7 +54,23 @@ static int run_schedule(const char *db, const char *const *pos)
 	return rc;
 }
 
-/* Appends a status step to review `ref`'s history and puts it. */
+struct step_fields {
+	const struct command *cmd;
+	bool fields;
+};
+
+/* The step's --FIELD VALUE options (a hold's conduct); a bad one is a
+ * usage error (2), which stops the step. */
+static int apply_fields(void *ctx, struct record *r, struct problems *p)
+{
+	(void)p;
+	const struct step_fields *f = ctx;
+	return f->fields && rc_apply(f->cmd, r, STEP_FIELDS) ? 2 : 0;
+}
+
+/* Takes review `ref` one step on (store_review_step, shared with the
+ * web's review forms) in one transaction, printing each refusal by
+ * field. */
 static int step(const struct command *cmd, const char *db, const char *ref,
 		const char *status, bool fields)
 {
@@ -68,33 +82,30 @@ static int step(const struct command *cmd, const char *db, const char *ref,
 		return 1;
 	struct record r;
 	int rc = rc_find(cmd, st, &KIND_REVIEW, ref, &r);
-	const struct value *now = rc ? NULL
-				     : &r.v[kind_field(r.kind, "status")];
-	if (rc == 0 && review_status_final(now->s)) {
-		fprintf(stderr, "iro %s: review %s is %s already: nothing "
-				"follows that\n",
-			cmd->name, ref, now->s);
-		rc = 1;
-	}
-	struct record *e = rc ? NULL : record_list_add(&r, 0);
-	if (rc == 0 && !e)
-		rc = 1;
-	char iso[11];
-	date_format_iso(d, iso);
-	if (rc == 0) {
-		rc = rc_set(cmd, e, "status", status) ||
-		     rc_set(cmd, e, "date", iso) ||
-		     (opt_by && rc_set(cmd, e, "requested_by", opt_by)) ||
-		     (opt_reason && rc_set(cmd, e, "reason", opt_reason)) ||
-		     rc_set(cmd, &r, "status", status) ||
-		     (strcmp(status, "rearranged") == 0 &&
-		      rc_set(cmd, &r, "scheduled", iso)) ||
-		     (strcmp(status, "held") == 0 &&
-		      rc_set(cmd, &r, "held", iso)) ||
-		     (fields && rc_apply(cmd, &r, STEP_FIELDS));
-		rc = rc ? 2 : rc_put(cmd, st, &r, NULL, NULL);
-	}
+	int64_t id = r.id;
 	record_clear(&r);
+	if (rc) {
+		store_close(st);
+		return rc;
+	}
+	struct review_step s = { status, d, opt_by, opt_reason };
+	struct step_fields sf = { cmd, fields };
+	struct problems p;
+	struct err e = { "" };
+	enum put_outcome o = PUT_REFUSED;
+	problems_init(&p);
+	rc = store_begin(st, &e);
+	if (rc == 0)
+		rc = store_review_step(st, id, &s, apply_fields, &sf, &o, &p,
+				       &e);
+	if (rc == 0 && p.errors == 0)
+		rc = store_commit(st, &e);
+	else
+		store_rollback(st);
+	/* rc 2: rc_apply has said what was wrong */
+	if (rc != 2)
+		rc = rc_report(cmd, rc, &e, &p, "review", id, o);
+	problems_free(&p);
 	store_close(st);
 	return rc;
 }
@@ -127,76 +138,6 @@ static int run_cancel(const char *db, const char *const *pos)
 	return step(&CMD_REVIEW_CANCEL, db, pos[0], "cancelled", false);
 }
 
-/* ---- iro allocate -------------------------------------------------------- */
-
-struct transfer {
-	int64_t current; /* the allocation the transfer ends, or 0 */
-	int32_t from;
-};
-
-/* Ends the current allocation the day before the new one starts. */
-static int end_current(void *ctx, struct store *st, struct problems *p,
-		       struct err *err)
-{
-	struct transfer *t = ctx;
-	if (!t->current)
-		return 0;
-	struct record old;
-	int rc = store_record_get(st, &KIND_ALLOCATION, t->current, &old, err);
-	if (rc <= 0) {
-		record_clear(&old);
-		return rc < 0 ? -1 : 0;
-	}
-	record_set_int(&old, (size_t)kind_field(old.kind, "end"), t->from - 1);
-	enum put_outcome o;
-	rc = store_record_put(st, &old, &o, p, err);
-	record_clear(&old);
-	return rc;
-}
-
-static int run_allocate(const char *db, const char *const *pos)
-{
-	const struct command *cmd = &CMD_ALLOCATE;
-	int32_t from;
-	if (!opt_iro)
-		return args_bad(cmd, "--iro", "", "the IRO's name is needed");
-	if (iso_opt(cmd, "--from", opt_from, &from))
-		return 2;
-	struct store *st;
-	if (cli_open(cmd, db, &st))
-		return 1;
-	struct err e = { "" };
-	struct transfer t = { 0, from };
-	int64_t child = store_child_id(st, pos[0], &e);
-	if (child > 0 && store_current_allocation(st, child, from, &t.current,
-						  &e) < 0)
-		child = -1;
-	const char *reason = opt_alloc_reason
-				     ? opt_alloc_reason
-				     : t.current ? "transfer" : "new";
-	if (strcmp(reason, "cover") == 0)
-		t.current = 0; /* cover sits beside the allocation */
-	char iso[11];
-	date_format_iso(from, iso);
-	struct record r;
-	record_init(&r, &KIND_ALLOCATION);
-	int rc = child < 0 ? 1 : 0;
-	if (rc)
-		fprintf(stderr, "iro %s: %s\n", cmd->name, e.msg);
-	else if (rc_set(cmd, &r, "child", pos[0]) ||
-		 rc_set(cmd, &r, "iro", opt_iro) ||
-		 rc_set(cmd, &r, "start", iso) ||
-		 rc_set(cmd, &r, "reason", reason) ||
-		 (opt_to && rc_set(cmd, &r, "end", opt_to)) ||
-		 (opt_override && rc_set(cmd, &r, "override", opt_override)))
-		rc = 2;
-	else
-		rc = rc_put(cmd, st, &r, end_current, &t);
-	record_clear(&r);
-	store_close(st);
-	return rc;
-}
-
 static const struct opt SCHEDULE_OPTS[] = {
 	{ "date", "DATE", "the date it is set for", &opt_date },
 	{ NULL, NULL, NULL, NULL },
@@ -208,18 +149,6 @@ static const struct opt STEP_OPTS[] = {
 	{ "requested-by", "WHO", "child, carer, parent, social_worker, iro, "
 				 "court or other", &opt_by },
 	{ "reason", "TEXT", "why", &opt_reason },
-	{ NULL, NULL, NULL, NULL },
-};
-
-static const struct opt ALLOCATE_OPTS[] = {
-	{ "iro", "NAME", "the IRO", &opt_iro },
-	{ "from", "DATE", "the first day (default today)", &opt_from },
-	{ "reason", "WHY", "new, transfer or cover (default: new for the "
-			   "first IRO of the period, else transfer)",
-	  &opt_alloc_reason },
-	{ "to", "DATE", "the last day (cover)", &opt_to },
-	{ "override", "TEXT", "a manager's reason for siblings having "
-			      "different IROs", &opt_override },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -261,20 +190,3 @@ STEP(CMD_REVIEW_STAND_DOWN, "review stand-down", run_stand_down,
 STEP(CMD_REVIEW_CANCEL, "review cancel", run_cancel,
      "Record a review as cancelled.", NULL, false);
 
-const struct command CMD_ALLOCATE = {
-	.name = "allocate",
-	.args = "CHILD",
-	.npos = 1,
-	.summary = "Allocate a child to an IRO from a date (new, transfer or "
-		   "cover).",
-	.details =
-		"A transfer ends the child's current allocation the day before. "
-		"The rules:\na child has one IRO at a time; cover lies within an "
-		"allocation, by another\nIRO; siblings share an IRO unless "
-		"--override gives a manager's reason; a\nlooked-after parent and "
-		"their child never share an IRO; the IRO is in post\nthroughout. "
-		"An allocation later than 5 working days after the child "
-		"became\nlooked after shows on the worklist.",
-	.opts = ALLOCATE_OPTS,
-	.run = run_allocate,
-};

@@ -125,7 +125,9 @@ int rc_find(const struct command *cmd, struct store *st,
 	return found > 0 ? 0 : 1;
 }
 
-static void print_refusal(const struct command *cmd, const struct problems *p)
+int rc_report(const struct command *cmd, int rc, const struct err *e,
+	      const struct problems *p, const char *kind, int64_t id,
+	      enum put_outcome o)
 {
 	for (size_t i = 0; i < p->count; i++) {
 		const struct problem *pr = &p->v[i];
@@ -138,6 +140,21 @@ static void print_refusal(const struct command *cmd, const struct problems *p)
 			fprintf(stderr, "\"%s\": ", pr->value);
 		fprintf(stderr, "%s\n", pr->reason);
 	}
+	if (rc) {
+		fprintf(stderr, "iro %s: %s\n", cmd->name, e->msg);
+		return 1;
+	}
+	if (p->errors) {
+		fprintf(stderr, "iro %s: nothing was written.\n", cmd->name);
+		return 1;
+	}
+	if (o == PUT_SAME)
+		printf("No change: %s %" PRId64 " already holds this.\n", kind,
+		       id);
+	else if (o != PUT_REFUSED)
+		printf("%s %s %" PRId64 ".\n",
+		       o == PUT_ADDED ? "Added" : "Changed", kind, id);
+	return 0;
 }
 
 int rc_put(const struct command *cmd, struct store *st, struct record *r,
@@ -158,18 +175,7 @@ int rc_put(const struct command *cmd, struct store *st, struct record *r,
 		rc = store_commit(st, &e);
 	else
 		store_rollback(st);
-	print_refusal(cmd, &p);
-	if (rc)
-		fprintf(stderr, "iro %s: %s\n", cmd->name, e.msg);
-	else if (p.errors)
-		fprintf(stderr, "iro %s: nothing was written.\n", cmd->name);
-	else if (o == PUT_SAME)
-		printf("No change: %s %" PRId64 " already holds this.\n",
-		       r->kind->name, r->id);
-	else
-		printf("%s %s %" PRId64 ".\n", o == PUT_ADDED ? "Added" : "Changed",
-		       r->kind->name, r->id);
-	bool failed = rc || p.errors;
+	int failed = rc_report(cmd, rc, &e, &p, r->kind->name, r->id, o);
 	problems_free(&p);
-	return failed ? 1 : 0;
+	return failed;
 }

@@ -37,4 +37,11 @@ int rc_put(const struct command *cmd, struct store *st, struct record *r,
 		       struct err *err),
 	   void *ctx);
 
+/* Ends a write for a command: prints each problem as "iro CMD: --FIELD
+ * "value": reason" (or the database's failure, rc non-zero), else "Added
+ * review 12." (kind, id); returns the exit status (0 or 1). */
+int rc_report(const struct command *cmd, int rc, const struct err *e,
+	      const struct problems *p, const char *kind, int64_t id,
+	      enum put_outcome o);
+
 #endif

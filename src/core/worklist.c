@@ -70,6 +70,14 @@ const char *wl_kind_name(enum wl_kind k)
 	return (unsigned)k < WL_KIND_COUNT ? names[k] : "?";
 }
 
+int wl_kind_parse(const char *name)
+{
+	for (int k = 0; k < WL_KIND_COUNT; k++)
+		if (strcmp(wl_kind_name((enum wl_kind)k), name) == 0)
+			return k;
+	return -1;
+}
+
 /* ---- Where a child stands on a date ------------------------------------- */
 
 /* The period of care, the IRO and the cover on as_of. */

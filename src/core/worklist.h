@@ -244,6 +244,8 @@ enum wl_kind {
 /* "review overdue", ... : the words the worklist prints; "?" for a value
  * out of range. */
 const char *wl_kind_name(enum wl_kind k);
+/* The kind wl_kind_name calls `name`, or -1. */
+int wl_kind_parse(const char *name);
 
 struct wl_item {
 	enum wl_kind kind;

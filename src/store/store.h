@@ -51,6 +51,9 @@ void store_set_actor(struct store *st, const char *actor);
 int store_begin(struct store *st, struct err *err);
 int store_commit(struct store *st, struct err *err);
 void store_rollback(struct store *st);
+/* Tunes a connection for a long-lived server among several connections
+ * that write as they read (the web server's, one per thread). */
+int store_serving(struct store *st, struct err *err);
 /* Ends whatever a connection kept open: a transaction left half done (it
  * is rolled back) and statements not stepped to their end, which would
  * hold a read snapshot and make another connection's write wait. A
@@ -114,6 +117,27 @@ int store_active_ladder(struct store *st, char *key, size_t size,
  * store_preset). 1 found, 0 none, -1 error. */
 int store_ladder(struct store *st, const char *key, bool store_preset,
 		 struct ladder *l, struct err *err);
+
+/* The ladders alerts name, each read from the store once. */
+#define LADDERS_CACHED 16
+struct ladder_cache {
+	struct ladder v[LADDERS_CACHED];
+	size_t n;
+};
+/* The ladder with this key (NULL: none), or NULL when there is none or
+ * the cache is full (the caller then counts the alert without stage
+ * names). */
+const struct ladder *store_ladder_cached(struct ladder_cache *c,
+					 struct store *st, const char *key,
+					 struct err *err);
+
+/* Adds a row with no alerts for every active team or theme (k is
+ * KIND_TEAM or KIND_THEME) in list order, so one with no alerts is still
+ * shown (BUCKS-T17). -1 on error (in err). */
+struct alert_counts;
+struct kind;
+int store_listed_rows(struct store *st, const struct kind *k,
+		      struct alert_counts *c, struct err *err);
 
 /* ---- SSDA903 -------------------------------------------------------- */
 
@@ -352,5 +376,81 @@ int store_child_access_set(struct store *st, int64_t child, int64_t user,
 int store_child_access(struct store *st, int64_t child,
 		       const struct app_user *u, int32_t day,
 		       struct child_access *out, struct err *err);
+
+/* ---- A review's status steps (store/review_steps.c) ------------------- */
+
+/* One step of a review's life after it is scheduled. */
+struct review_step {
+	const char *status;       /* rearranged, held, adjourned, stood_down,
+				   * cancelled */
+	int32_t date;             /* the new date, the day held, or of the
+				   * decision; DATE_NONE for none */
+	const char *requested_by; /* a rearrangement's: NULL or "" for none */
+	const char *reason;       /* NULL or "" for none */
+};
+/* Sets what else a step records (a hold's conduct) on the review; adds
+ * problems to p by field, or returns non-zero to stop. */
+typedef int (*review_fields_fn)(void *ctx, struct record *review,
+				struct problems *p);
+
+/*
+ * Takes review `id` one step on, inside the caller's transaction: appends
+ * the step to its status history, sets its status, and its scheduled date
+ * (rearranged) or held date (held); `fields` (may be NULL) then sets what
+ * else the step records, and the review is put (store_record_put: every
+ * rule checked). A review that does not exist or is final already, a bad
+ * value and every broken rule are problems in p, by field name (column),
+ * and nothing is written (the caller rolls back). `iro review ...` and the
+ * web's review forms both go through here. Returns 0, -1 on a database
+ * failure, or what `fields` returned when non-zero.
+ */
+int store_review_step(struct store *st, int64_t id,
+		      const struct review_step *s, review_fields_fn fields,
+		      void *ctx, enum put_outcome *o, struct problems *p,
+		      struct err *err);
+
+/* ---- A child's records, for the child's page (store/child_records.c) --- */
+
+/*
+ * The ids of child `child`'s records of kind k (the record's rowid for a
+ * kind without an id, as store_record_get takes it): for KIND_EPISODE,
+ * KIND_ALLOCATION, KIND_REVIEW, KIND_CONTACT and KIND_ALERT by their
+ * child, for KIND_RECOMMENDATION and KIND_CONSULTATION through their
+ * review. Into *ids (malloc'd, the caller frees), *n of them, oldest
+ * first. -1 on error (also for a kind not listed).
+ */
+int store_child_record_ids(struct store *st, const struct kind *k,
+			   int64_t child, int64_t **ids, size_t *n,
+			   struct err *err);
+
+/* ---- Reading the audit log (store/audit_query.c) -------------------------- */
+
+/* Which rows of the audit log to read; every part optional. */
+struct audit_filter {
+	int64_t child;      /* the store's id of a child; 0: any */
+	const char *actor;  /* "web:alice", or a bare "alice" matching any
+			     * "X:alice"; NULL or "": any */
+	const char *action; /* "read", "add", ...; NULL or "": any */
+	int32_t from, to;   /* days (UTC), inclusive; DATE_NONE: open */
+};
+
+/* A row of the audit log; the strings are valid during the callback. */
+struct audit_row {
+	int64_t id;
+	const char *at;          /* "YYYY-MM-DDTHH:MM:SS.sssZ" (UTC) */
+	const char *actor, *action, *entity;
+	int64_t entity_id;       /* 0: none */
+	int64_t child_id;        /* 0: none */
+	const char *la_child_id; /* "" when none or the child is gone */
+	const char *detail;      /* JSON, or "" */
+};
+
+/* How many rows match f into *total, then fn for each of rows offset ..
+ * offset + limit - 1 of them, newest first. fn returns non-zero to stop.
+ * 0, or -1 with err. */
+int store_audit_page(struct store *st, const struct audit_filter *f,
+		     long offset, long limit, long *total,
+		     int (*fn)(void *ctx, const struct audit_row *row),
+		     void *ctx, struct err *err);
 
 #endif

@@ -26,7 +26,17 @@ static int asset(struct req *r)
 	return web_error(r, 404, "There is no such file.");
 }
 
+/* Browsers ask for an icon that pages other than iro's own (the report,
+ * which stands alone) do not name: there is none, and that is no error. */
+static int no_icon(struct req *r)
+{
+	r->status = 204;
+	r->immutable = true;
+	return 0;
+}
+
 const struct route WEB_ROUTES_ASSETS[] = {
+	{ "GET", "/favicon.ico", ROLES_ALL, ROUTE_PUBLIC, no_icon },
 	{ "GET", "/assets/{name}", ROLES_ALL, ROUTE_PUBLIC, asset },
 	{ NULL, NULL, 0, 0, NULL },
 };

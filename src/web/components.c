@@ -456,9 +456,11 @@ void c_pagination(struct buf *b, const struct req *r, long page, long pages)
 		h_printf(b,
 			 "<li class=\"govuk-pagination__item%s\"><a class="
 			 "\"govuk-link govuk-pagination__link\" href=\"%s\" "
-			 "aria-label=\"Page %ld\"%s>%ld</a></li>",
+			 "aria-label=\"Page %ld\"",
 			 p == page ? " govuk-pagination__item--current" : "", q,
-			 p, p == page ? " aria-current=\"page\"" : "", p);
+			 p);
+		h_raw_trusted(b, p == page ? " aria-current=\"page\">" : ">");
+		h_printf(b, "%ld</a></li>", p);
 	}
 	h_raw_trusted(b, "</ul>");
 	if (page < pages) {
@@ -490,4 +492,61 @@ void date_text(int32_t d, char *out, size_t size)
 	int y, m, dd;
 	date_to_ymd(d, &y, &m, &dd);
 	snprintf(out, size, "%d %s %d", dd, MONTH[m - 1], y);
+}
+
+void c_radios(struct buf *b, const char *id, const char *name,
+	      const char *legend, const char *const (*options)[2], size_t n,
+	      const char *value, const struct form_errors *e)
+{
+	const char *msg = form_error_for(e, id);
+	h_printf(b,
+		 "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-"
+		 "fieldset\"",
+		 msg ? " govuk-form-group--error" : "");
+	described_by(b, id, NULL, e);
+	h_printf(b,
+		 "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
+		 "legend--s\">%s</legend>",
+		 legend);
+	if (msg)
+		h_printf(b,
+			 "<p id=\"%s-error\" class=\"govuk-error-message\">"
+			 "<span class=\"govuk-visually-hidden\">Error:</span> "
+			 "%s</p>",
+			 id, msg);
+	h_raw_trusted(b, "<div class=\"govuk-radios govuk-radios--small\" "
+			 "data-module=\"govuk-radios\">");
+	for (size_t i = 0; i < n; i++) {
+		/* The first radio takes the bare id, so that the error
+		 * summary's link lands on it. */
+		char rid[96];
+		if (i)
+			snprintf(rid, sizeof rid, "%s-%zu", id, i + 1);
+		else
+			snprintf(rid, sizeof rid, "%s", id);
+		bool on = value && strcmp(value, options[i][0]) == 0;
+		h_printf(b,
+			 "<div class=\"govuk-radios__item\"><input class="
+			 "\"govuk-radios__input\" id=\"%s\" name=\"%s\" "
+			 "type=\"radio\" value=\"%s\"%s><label class=\"govuk-"
+			 "label govuk-radios__label\" for=\"%s\">%s</label>"
+			 "</div>",
+			 rid, name, options[i][0], on ? " checked" : "", rid,
+			 options[i][1]);
+	}
+	h_raw_trusted(b, "</div></fieldset></div>");
+}
+
+void c_success_banner(struct buf *b, const char *heading)
+{
+	h_printf(b,
+		 "<div class=\"govuk-notification-banner govuk-notification-"
+		 "banner--success\" role=\"alert\" aria-labelledby=\"success-"
+		 "title\" data-module=\"govuk-notification-banner\"><div class="
+		 "\"govuk-notification-banner__header\"><h2 class=\"govuk-"
+		 "notification-banner__title\" id=\"success-title\">Success"
+		 "</h2></div><div class=\"govuk-notification-banner__content\">"
+		 "<p class=\"govuk-notification-banner__heading\">%s</p></div>"
+		 "</div>",
+		 heading);
 }

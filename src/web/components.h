@@ -114,4 +114,16 @@ long req_page(const struct req *r, long pages);
 /* A date for people ("18 December 2023"); "" for DATE_NONE. */
 void date_text(int32_t d, char *out, size_t size);
 
+/* Radios in a fieldset with its legend: `id` names the group (the first
+ * radio's id, and the error's field), `name` the form field, so that two
+ * forms on one page can each have a "format". options are (value, text)
+ * pairs. */
+void c_radios(struct buf *b, const char *id, const char *name,
+	      const char *legend, const char *const (*options)[2], size_t n,
+	      const char *value, const struct form_errors *e);
+
+/* The Design System's success banner, shown after a change went through
+ * (the page it redirected to says what). */
+void c_success_banner(struct buf *b, const char *heading);
+
 #endif

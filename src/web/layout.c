@@ -90,12 +90,13 @@ void page_begin_error(struct req *r, const char *title, enum nav current,
 			h_printf(b,
 				 "<li class=\"govuk-service-navigation__item%s"
 				 "\"><a class=\"govuk-service-navigation__"
-				 "link\" href=\"%s\"%s>%s</a></li>",
+				 "link\" href=\"%s\"",
 				 on ? " govuk-service-navigation__item--"
 				      "active"
 				    : "",
-				 NAV[i].href, on ? " aria-current=\"page\"" : "",
-				 NAV[i].text);
+				 NAV[i].href);
+			h_raw_trusted(b, on ? " aria-current=\"page\">" : ">");
+			h_printf(b, "%s</a></li>", NAV[i].text);
 		}
 		h_raw_trusted(b, "</ul></nav>");
 	}

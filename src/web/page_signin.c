@@ -190,7 +190,8 @@ static int sign_in(struct req *r)
 	}
 	throttle_passed(r->app->throttle, username);
 	char token[SESSION_TOKEN_LEN + 1];
-	session_start(r->app->sessions, u.id, now, token, r->csrf);
+	/* Hashing can take seconds under load: the session starts now. */
+	session_start(r->app->sessions, u.id, time(NULL), token, r->csrf);
 	cookie(r, "iro_session", token, "/");
 	audit_signin(r, "signin", u.id, username);
 	const char *next = safe_next(req_form(r, "next"));

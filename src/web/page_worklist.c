@@ -12,6 +12,7 @@
 #include "web/components.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/pages.h"
 #include "web/route.h"
 
 #define PER_PAGE 50
@@ -67,14 +68,6 @@ static int cmp_rows(const void *a, const void *b)
 	return sort_desc ? -c : c;
 }
 
-static int kind_of(const char *name)
-{
-	for (int k = 0; k < WL_KIND_COUNT; k++)
-		if (strcmp(wl_kind_name((enum wl_kind)k), name) == 0)
-			return k;
-	return -1;
-}
-
 static void counts(struct req *r, const struct wl_rows *rows, int chosen)
 {
 	struct buf *b = &r->out;
@@ -87,10 +80,12 @@ static void counts(struct req *r, const struct wl_rows *rows, int chosen)
 		query_with(r, "kind", k == chosen ? "" : name, q, sizeof q);
 		h_printf(b,
 			 "<li class=\"iro-count%s\"><a class=\"govuk-link\" "
-			 "href=\"%s\"%s><span class=\"iro-count__number\">%ld"
-			 "</span>%s</a></li>",
-			 is_late((enum wl_kind)k) ? " iro-count--late" : "", q,
-			 k == chosen ? " aria-current=\"true\"" : "",
+			 "href=\"%s\"",
+			 is_late((enum wl_kind)k) ? " iro-count--late" : "", q);
+		h_raw_trusted(b, k == chosen ? " aria-current=\"true\">" : ">");
+		h_printf(b,
+			 "<span class=\"iro-count__number\">%ld</span>%s</a>"
+			 "</li>",
 			 rows->counts[k], name);
 	}
 	h_raw_trusted(b, "</ul>");
@@ -180,19 +175,22 @@ static void row_html(struct buf *b, const struct roster *ro,
 		h_raw_trusted(b, "<td class=\"govuk-table__cell\"></td></tr>");
 }
 
-static int worklist(struct req *r)
+int web_worklist_read(struct req *r, const char *via, struct roster *ro,
+		      int64_t *iro, struct wl_rows *rows)
 {
-	bool whole = role_may(r->user.role, CAP_WHOLE_SERVICE);
 	struct err e = { "" };
-	struct roster ro;
-	if (roster_load(r->st, &ro, &e))
+	if (roster_load(r->st, ro, &e))
 		return -1;
-	int64_t iro = r->user.role == ROLE_IRO ? r->user.iro_id : 0;
-	if (whole && *req_query(r, "iro")) {
-		iro = atoll(req_query(r, "iro"));
-		if (!roster_find(&ro, iro)) {
-			roster_free(&ro);
-			return web_error(r, 404, "There is no such IRO.");
+	/* An IRO's list is their own; a manager may choose whose. */
+	*iro = r->user.role == ROLE_IRO ? r->user.iro_id : 0;
+	if (role_may(r->user.role, CAP_WHOLE_SERVICE) &&
+	    *req_query(r, "iro")) {
+		*iro = atoll(req_query(r, "iro"));
+		if (!roster_find(ro, *iro)) {
+			roster_free(ro);
+			(strcmp(via, "api") == 0 ? web_json_error : web_error)(
+				r, 404, "There is no such IRO.");
+			return 1;
 		}
 	}
 	struct wl_settings set;
@@ -200,15 +198,27 @@ static int worklist(struct req *r)
 	char detail[200], d[11];
 	date_format_iso(r->today, d);
 	snprintf(detail, sizeof detail,
-		 "{\"page\":\"worklist\",\"as_of\":\"%s\",\"iro\":%" PRId64 "}",
-		 d, iro);
-	struct wl_rows rows;
+		 "{\"%s\":\"worklist\",\"as_of\":\"%s\",\"iro\":%" PRId64
+		 "}",
+		 via, d, *iro);
 	if (store_audit_read(r->st, "worklist", 0, detail, &e) ||
-	    store_worklist(r->st, &set, iro, &rows, &e)) {
-		roster_free(&ro);
+	    store_worklist(r->st, &set, *iro, rows, &e)) {
+		roster_free(ro);
 		return -1;
 	}
-	int kind = kind_of(req_query(r, "kind"));
+	return 0;
+}
+
+static int worklist(struct req *r)
+{
+	bool whole = role_may(r->user.role, CAP_WHOLE_SERVICE);
+	struct roster ro;
+	struct wl_rows rows;
+	int64_t iro;
+	int rc = web_worklist_read(r, "page", &ro, &iro, &rows);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	int kind = wl_kind_parse(req_query(r, "kind"));
 	const char *child = req_query(r, "child");
 	size_t kept = 0;
 	for (size_t i = 0; i < rows.n; i++)

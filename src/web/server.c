@@ -32,9 +32,11 @@ struct store *web_store(struct web *app)
 	if (st)
 		return st;
 	struct err e;
-	if (store_open(app->cfg.db_path, STORE_EXISTING, &st, &e)) {
+	if (store_open(app->cfg.db_path, STORE_EXISTING, &st, &e) ||
+	    store_serving(st, &e)) {
 		fprintf(stderr, "iro serve: cannot open the database: %s\n",
 			e.msg);
+		store_close(st);
 		return NULL;
 	}
 	pthread_setspecific(app->store_key, st);
