@@ -61,3 +61,13 @@ bool role_sees_child(enum role r, const struct child_access *a)
 	 * whole service. */
 	return role_may(r, CAP_WHOLE_SERVICE) || a->caseload;
 }
+
+bool username_normalise(const char *in, char *out, size_t size)
+{
+	size_t n = strlen(in);
+	if (n == 0 || n >= size || n > 64)
+		return false;
+	for (size_t i = 0; i <= n; i++)
+		out[i] = (char)tolower((unsigned char)in[i]);
+	return strspn(out, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}

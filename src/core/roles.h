@@ -20,6 +20,7 @@
 #define IRO_ROLES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum role { ROLE_IRO, ROLE_MANAGER, ROLE_ANALYST, ROLE_ADMIN, ROLE_AUDITOR,
 	    ROLE_COUNT };
@@ -56,5 +57,9 @@ struct child_access {
 };
 
 bool role_sees_child(enum role r, const struct child_access *a);
+
+/* A username as iro keeps it: `in` in lower case, 1 to 64 of a-z, 0-9,
+ * '.', '_' and '-', into out (size > 64); false when it cannot be one. */
+bool username_normalise(const char *in, char *out, size_t size);
 
 #endif

@@ -324,16 +324,6 @@ int store_commit(struct store *st, struct err *err)
 	return 0;
 }
 
-int store_serving(struct store *st, struct err *err)
-{
-	/* Every page view commits an audit row, so the file keeps growing,
-	 * and each connection would map it anew after each growth: with a
-	 * connection per server thread that remapping cost a quarter of the
-	 * server's time (docs/performance.md). Read through the page cache
-	 * instead. */
-	return exec(st, "PRAGMA mmap_size = 0", err, "unmapping the file");
-}
-
 void store_idle(struct store *st)
 {
 	if (st->in_txn || !sqlite3_get_autocommit(st->db))

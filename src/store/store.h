@@ -51,9 +51,6 @@ void store_set_actor(struct store *st, const char *actor);
 int store_begin(struct store *st, struct err *err);
 int store_commit(struct store *st, struct err *err);
 void store_rollback(struct store *st);
-/* Tunes a connection for a long-lived server among several connections
- * that write as they read (the web server's, one per thread). */
-int store_serving(struct store *st, struct err *err);
 /* Ends whatever a connection kept open: a transaction left half done (it
  * is rolled back) and statements not stepped to their end, which would
  * hold a read snapshot and make another connection's write wait. A

@@ -102,14 +102,12 @@ void c_csrf(struct buf *b, const struct req *r)
 
 /* The opening of a form group with its label, hint and error; the caller
  * writes the input with group_described(). */
-static void group_begin(struct buf *b, const char *name, const char *label,
-			const char *hint, const struct form_errors *e)
+/* The hint and the error message of input `name`, as the Design System
+ * places them: after the label or legend, before the input. */
+static void hint_and_error(struct buf *b, const char *name, const char *hint,
+			   const struct form_errors *e)
 {
 	const char *msg = form_error_for(e, name);
-	h_printf(b,
-		 "<div class=\"govuk-form-group%s\"><label class=\"govuk-"
-		 "label\" for=\"%s\">%s</label>",
-		 msg ? " govuk-form-group--error" : "", name, label);
 	if (hint)
 		h_printf(b, "<div id=\"%s-hint\" class=\"govuk-hint\">%s</div>",
 			 name, hint);
@@ -121,6 +119,17 @@ static void group_begin(struct buf *b, const char *name, const char *label,
 			 name, msg);
 }
 
+static void group_begin(struct buf *b, const char *name, const char *label,
+			const char *hint, const struct form_errors *e)
+{
+	h_printf(b,
+		 "<div class=\"govuk-form-group%s\"><label class=\"govuk-"
+		 "label\" for=\"%s\">%s</label>",
+		 form_error_for(e, name) ? " govuk-form-group--error" : "",
+		 name, label);
+	hint_and_error(b, name, hint, e);
+}
+
 static void described_by(struct buf *b, const char *name, const char *hint,
 			 const struct form_errors *e)
 {
@@ -130,6 +139,22 @@ static void described_by(struct buf *b, const char *name, const char *hint,
 	h_printf(b, " aria-describedby=\"%s%s%s%s%s\"", hint ? name : "",
 		 hint ? "-hint" : "", hint && err ? " " : "",
 		 err ? name : "", err ? "-error" : "");
+}
+
+void c_fieldset_begin(struct buf *b, const char *name, const char *legend,
+		      const char *hint, bool group, const struct form_errors *e)
+{
+	h_printf(b,
+		 "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-"
+		 "fieldset\"%s",
+		 form_error_for(e, name) ? " govuk-form-group--error" : "",
+		 group ? " role=\"group\"" : "");
+	described_by(b, name, hint, e);
+	h_printf(b,
+		 "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
+		 "legend--s\">%s</legend>",
+		 legend);
+	hint_and_error(b, name, hint, e);
 }
 
 void c_input(struct buf *b, const char *name, const char *label,
@@ -181,23 +206,7 @@ void c_date(struct buf *b, const struct req *r, const char *name,
 	    const struct form_errors *e)
 {
 	const char *msg = form_error_for(e, name);
-	h_printf(b,
-		 "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-"
-		 "fieldset\" role=\"group\"",
-		 msg ? " govuk-form-group--error" : "");
-	described_by(b, name, hint, e);
-	h_printf(b, "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-		    "legend--s\">%s</legend>",
-		 label);
-	if (hint)
-		h_printf(b, "<div id=\"%s-hint\" class=\"govuk-hint\">%s</div>",
-			 name, hint);
-	if (msg)
-		h_printf(b,
-			 "<p id=\"%s-error\" class=\"govuk-error-message\">"
-			 "<span class=\"govuk-visually-hidden\">Error:</span> "
-			 "%s</p>",
-			 name, msg);
+	c_fieldset_begin(b, name, label, hint, true, e);
 	char dflt[3][8] = { "", "", "" };
 	int32_t d;
 	if (iso && date_parse_iso(iso, &d) == DATE_OK) {
@@ -273,22 +282,7 @@ void c_select(struct buf *b, const char *name, const char *label,
 void c_yes_no(struct buf *b, const char *name, const char *legend,
 	      const char *value, bool unknown, const struct form_errors *e)
 {
-	const char *msg = form_error_for(e, name);
-	h_printf(b,
-		 "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-"
-		 "fieldset\"",
-		 msg ? " govuk-form-group--error" : "");
-	described_by(b, name, NULL, e);
-	h_printf(b,
-		 "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-		 "legend--s\">%s</legend>",
-		 legend);
-	if (msg)
-		h_printf(b,
-			 "<p id=\"%s-error\" class=\"govuk-error-message\">"
-			 "<span class=\"govuk-visually-hidden\">Error:</span> "
-			 "%s</p>",
-			 name, msg);
+	c_fieldset_begin(b, name, legend, NULL, false, e);
 	h_raw_trusted(b, "<div class=\"govuk-radios govuk-radios--small "
 			 "govuk-radios--inline\" data-module=\"govuk-radios\">");
 	static const char *const V[][2] = { { "yes", "Yes" }, { "no", "No" },
@@ -372,6 +366,23 @@ void query_with(const struct req *r, const char *key, const char *value,
 	}
 	if (o == 0 && size > 1)
 		snprintf(out, size, "?");
+}
+
+void c_table_begin(struct buf *b, const char *caption, bool hidden,
+		   const char *const *heads, size_t n)
+{
+	h_printf(b,
+		 "<table class=\"govuk-table\"><caption class=\"%s\">%s"
+		 "</caption><thead class=\"govuk-table__head\"><tr class="
+		 "\"govuk-table__row\">",
+		 hidden ? "govuk-visually-hidden"
+			: "govuk-table__caption govuk-table__caption--m",
+		 caption);
+	for (size_t i = 0; i < n; i++)
+		h_printf(b, "<th scope=\"col\" class=\"govuk-table__header\">"
+			    "%s</th>",
+			 heads[i]);
+	h_raw_trusted(b, "</tr></thead><tbody class=\"govuk-table__body\">");
 }
 
 void c_table_head(struct buf *b, const struct req *r, const char *caption,
@@ -498,22 +509,7 @@ void c_radios(struct buf *b, const char *id, const char *name,
 	      const char *legend, const char *const (*options)[2], size_t n,
 	      const char *value, const struct form_errors *e)
 {
-	const char *msg = form_error_for(e, id);
-	h_printf(b,
-		 "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-"
-		 "fieldset\"",
-		 msg ? " govuk-form-group--error" : "");
-	described_by(b, id, NULL, e);
-	h_printf(b,
-		 "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-		 "legend--s\">%s</legend>",
-		 legend);
-	if (msg)
-		h_printf(b,
-			 "<p id=\"%s-error\" class=\"govuk-error-message\">"
-			 "<span class=\"govuk-visually-hidden\">Error:</span> "
-			 "%s</p>",
-			 id, msg);
+	c_fieldset_begin(b, id, legend, NULL, false, e);
 	h_raw_trusted(b, "<div class=\"govuk-radios govuk-radios--small\" "
 			 "data-module=\"govuk-radios\">");
 	for (size_t i = 0; i < n; i++) {

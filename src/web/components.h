@@ -85,6 +85,12 @@ void c_select(struct buf *b, const char *name, const char *label,
 void c_yes_no(struct buf *b, const char *name, const char *legend,
 	      const char *value, bool unknown, const struct form_errors *e);
 void c_button(struct buf *b, const char *text, bool secondary);
+/* Opens a form group holding a fieldset (radios, a date: `group` gives it
+ * role="group") with its legend, hint and error; the caller writes the
+ * inputs, then "</fieldset></div>". `name` is the id the error summary
+ * links to. */
+void c_fieldset_begin(struct buf *b, const char *name, const char *legend,
+		      const char *hint, bool group, const struct form_errors *e);
 
 /* A summary list row. */
 void c_summary_row(struct buf *b, const char *key, const char *value);
@@ -102,6 +108,11 @@ struct table_col {
 };
 void c_table_head(struct buf *b, const struct req *r, const char *caption,
 		  const struct table_col *cols, size_t n);
+/* A table that does not sort: its caption (shown, or only to screen
+ * readers when `hidden`) and column headings; the caller writes the rows
+ * and "</tbody></table>". */
+void c_table_begin(struct buf *b, const char *caption, bool hidden,
+		   const char *const *heads, size_t n);
 /* "?a=1&b=2" from the request's query with `key` set to `value` (""
  * removes it), for links that change one thing. */
 void query_with(const struct req *r, const char *key, const char *value,

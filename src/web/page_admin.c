@@ -103,21 +103,6 @@ static void cell(struct buf *b, const char *text)
 	h_printf(b, "<td class=\"govuk-table__cell\">%s</td>", text);
 }
 
-static void table_begin(struct buf *b, const char *caption,
-			const char *const *heads, size_t n)
-{
-	h_printf(b,
-		 "<table class=\"govuk-table\"><caption class=\"govuk-table__"
-		 "caption govuk-table__caption--m\">%s</caption><thead class="
-		 "\"govuk-table__head\"><tr class=\"govuk-table__row\">",
-		 caption);
-	for (size_t i = 0; i < n; i++)
-		h_printf(b, "<th scope=\"col\" class=\"govuk-table__header\">"
-			    "%s</th>",
-			 heads[i]);
-	h_raw_trusted(b, "</tr></thead><tbody class=\"govuk-table__body\">");
-}
-
 /* ---- The front page ------------------------------------------------------ */
 
 static int admin_home(struct req *r)
@@ -165,7 +150,7 @@ static int users(struct req *r)
 			 "govuk-button\">Add a user</a></p>");
 	static const char *const H[] = { "Username", "Name", "Role", "IRO",
 					 "Status" };
-	table_begin(b, "Everyone who may sign in", H, ARRAY_LEN(H));
+	c_table_begin(b, "Everyone who may sign in", false, H, ARRAY_LEN(H));
 	struct err e;
 	if (store_user_each(r->st, user_row, b, &e))
 		return -1;
@@ -287,17 +272,6 @@ static int user_new(struct req *r)
 	return user_new_page(r, NULL);
 }
 
-/* A username as stored: lower case, at most 64 of [a-z0-9._-]. */
-static bool username_ok(const char *in, char *out, size_t size)
-{
-	size_t n = strlen(in);
-	if (n == 0 || n >= size || n > 64)
-		return false;
-	for (size_t i = 0; i <= n; i++)
-		out[i] = (char)tolower((unsigned char)in[i]);
-	return strspn(out, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
-}
-
 static int add_user(struct req *r, void *ctx, struct err *e)
 {
 	(void)r;
@@ -315,7 +289,7 @@ static int user_create(struct req *r)
 	const char *typed = req_form(r, "username");
 	if (!*typed)
 		form_error(&fe, "username", "Enter a username");
-	else if (!username_ok(typed, u.username, sizeof u.username))
+	else if (!username_normalise(typed, u.username, sizeof u.username))
 		form_error(&fe, "username",
 			   "The username must be at most 64 letters, digits, "
 			   "dots, dashes or underscores");
@@ -529,7 +503,7 @@ static int calendar_page(struct req *r, const struct form_errors *fe)
 			 "holidays, or a bank holiday the council works.</p>");
 	static const char *const H[] = { "Day", "Kind", "Name", "Set by",
 					 "Remove" };
-	table_begin(b, "The council's own days", H, ARRAY_LEN(H));
+	c_table_begin(b, "The council's own days", false, H, ARRAY_LEN(H));
 	struct err e;
 	if (store_calendar_days(r->st, day_row, r, &e))
 		return -1;
@@ -668,7 +642,8 @@ static int ladders_page(struct req *r, const struct form_errors *fe)
 	h_raw_trusted(b, "<h1 class=\"govuk-heading-l\">Dispute ladders</h1>");
 	static const char *const H[] = { "Ladder", "Key", "Stages",
 					 "Working days in all", "Active" };
-	table_begin(b, "The ladders a dispute can climb", H, ARRAY_LEN(H));
+	c_table_begin(b, "The ladders a dispute can climb", false, H,
+		      ARRAY_LEN(H));
 	const char *opts[32][2];
 	for (size_t i = 0; i < x->n; i++) {
 		const struct ladder *l = &x->v[i];
@@ -722,7 +697,7 @@ static int ladder_show(struct req *r)
 		 l.name, l.ceiling_wd);
 	static const char *const H[] = { "Stage", "Name", "Goes to",
 					 "Working days to respond", "Formal" };
-	table_begin(b, "Stages", H, ARRAY_LEN(H));
+	c_table_begin(b, "Stages", false, H, ARRAY_LEN(H));
 	for (size_t i = 0; i < l.nstages; i++)
 		h_printf(b,
 			 "<tr class=\"govuk-table__row\"><td class=\"govuk-"
@@ -819,10 +794,10 @@ static int list_page(struct req *r, const struct kind *k,
 	h_printf(b, "<h1 class=\"govuk-heading-l\">%s</h1>",
 		 theme ? "Themes" : "Teams");
 	static const char *const H[] = { "Name", "Active" };
-	table_begin(b,
-		    theme ? "The themes an alert can be about"
-			  : "The social work teams",
-		    H, ARRAY_LEN(H));
+	c_table_begin(b,
+		      theme ? "The themes an alert can be about"
+			    : "The social work teams",
+		      false, H, ARRAY_LEN(H));
 	struct err e;
 	if (store_record_each(r->st, k, list_row, b, &e))
 		return -1;
@@ -974,7 +949,7 @@ static int restricted_post(struct req *r)
 	int found = 0;
 	if (!*name)
 		form_error(&fe, "username", "Enter the user's username");
-	else if (!username_ok(name, lower, sizeof lower) ||
+	else if (!username_normalise(name, lower, sizeof lower) ||
 		 (found = store_user_by_name(r->st, lower, &u, &e)) == 0)
 		form_error(&fe, "username", "There is no user called %s", name);
 	if (found < 0)

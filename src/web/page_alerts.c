@@ -728,34 +728,25 @@ static int do_move(struct req *r, enum alert_move m, const char *prefix,
 	return web_redirect(r, to);
 }
 
-static int escalate(struct req *r)
+/* POST /alerts/{id}/{move}: the move the address names, with the form's
+ * date box prefix. */
+static int move(struct req *r)
 {
-	return do_move(r, MOVE_ESCALATE, "esc", 0);
-}
-
-static int respond(struct req *r)
-{
-	return do_move(r, MOVE_RESPOND, "rsp", 0);
-}
-
-static int resolve(struct req *r)
-{
-	return do_move(r, MOVE_RESOLVE, "cls", 0);
-}
-
-static int withdraw(struct req *r)
-{
-	return do_move(r, MOVE_WITHDRAW, "cls", 0);
-}
-
-static int cafcass(struct req *r)
-{
-	return do_move(r, MOVE_CAFCASS, "cls", 0);
-}
-
-static int action(struct req *r)
-{
-	return do_move(r, MOVE_ACTION, "act", 0);
+	static const struct {
+		const char *name, *prefix;
+		enum alert_move m;
+	} MOVES[] = {
+		{ "escalate", "esc", MOVE_ESCALATE },
+		{ "respond", "rsp", MOVE_RESPOND },
+		{ "resolve", "cls", MOVE_RESOLVE },
+		{ "withdraw", "cls", MOVE_WITHDRAW },
+		{ "cafcass", "cls", MOVE_CAFCASS },
+		{ "actions", "act", MOVE_ACTION },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(MOVES); i++)
+		if (strcmp(r->args[1], MOVES[i].name) == 0)
+			return do_move(r, MOVES[i].m, MOVES[i].prefix, 0);
+	return web_error(r, 404, "There is no such step for an alert.");
 }
 
 static int action_done(struct req *r)
@@ -844,27 +835,11 @@ static void raise_form(struct req *r, int64_t child, const char *la,
 	page_end(r);
 }
 
-/* The child {id} after checking it may be seen, its LA id into la. */
-static bool child_la(struct req *r, int64_t child, char *la, size_t size)
-{
-	if (!web_child_visible(r, child))
-		return false;
-	struct record c;
-	struct err e = { "" };
-	int got = store_record_get(r->st, &KIND_CHILD, child, &c, &e);
-	if (got > 0)
-		snprintf(la, size, "%s", text(&c, "child"));
-	record_clear(&c);
-	if (got == 0)
-		web_error(r, 404, "There is no such child.");
-	return got > 0;
-}
-
 static int raise_setup(struct req *r, int64_t *child, char *la, size_t size,
 		       struct roster *ro, const char **my_name)
 {
 	*child = req_arg_id(r, 0);
-	if (!child_la(r, *child, la, size))
+	if (!web_child_la(r, *child, la, size))
 		return 0;
 	struct err e = { "" };
 	if (store_audit_read(r->st, "child", *child,
@@ -980,12 +955,7 @@ static int raise_alert(struct req *r)
 const struct route WEB_ROUTES_ALERTS[] = {
 	{ "GET", "/alerts", WORKERS, 0, tracker },
 	{ "GET", "/alerts/{id}", WORKERS, 0, alert },
-	{ "POST", "/alerts/{id}/escalate", WORKERS, 0, escalate },
-	{ "POST", "/alerts/{id}/respond", WORKERS, 0, respond },
-	{ "POST", "/alerts/{id}/resolve", WORKERS, 0, resolve },
-	{ "POST", "/alerts/{id}/withdraw", WORKERS, 0, withdraw },
-	{ "POST", "/alerts/{id}/cafcass", WORKERS, 0, cafcass },
-	{ "POST", "/alerts/{id}/actions", WORKERS, 0, action },
+	{ "POST", "/alerts/{id}/{move}", WORKERS, 0, move },
 	{ "POST", "/alerts/{id}/actions/{n}/done", WORKERS, 0, action_done },
 	{ "GET", "/children/{id}/alerts/new", WORKERS, 0, raise_page },
 	{ "POST", "/children/{id}/alerts", WORKERS, 0, raise_alert },

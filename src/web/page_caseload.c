@@ -340,27 +340,11 @@ static void allocate_form(struct req *r, int64_t child, const char *la_id,
 	page_end(r);
 }
 
-/* The child's LA id into out, after checking it may be seen (404). */
-static bool child_of(struct req *r, int64_t child, char *out, size_t size)
-{
-	if (!web_child_visible(r, child))
-		return false;
-	struct record c;
-	struct err e = { "" };
-	int got = store_record_get(r->st, &KIND_CHILD, child, &c, &e);
-	if (got > 0)
-		snprintf(out, size, "%s", record_get(&c, "child")->s);
-	record_clear(&c);
-	if (got <= 0)
-		web_error(r, got < 0 ? 500 : 404, "There is no such child.");
-	return got > 0;
-}
-
 static int allocate_page(struct req *r)
 {
 	int64_t child = req_arg_id(r, 0);
 	char la[64];
-	if (!child_of(r, child, la, sizeof la))
+	if (!web_child_la(r, child, la, sizeof la))
 		return 0;
 	struct err e = { "" };
 	char detail[80];
@@ -378,7 +362,7 @@ static int allocate(struct req *r)
 {
 	int64_t child = req_arg_id(r, 0);
 	char la[64];
-	if (!child_of(r, child, la, sizeof la))
+	if (!web_child_la(r, child, la, sizeof la))
 		return 0;
 	struct form_errors fe = { .n = 0 };
 	const char *iro = req_form(r, "iro");

@@ -369,23 +369,31 @@ static void timeline(struct buf *b, const struct all *a)
 
 /* ---- The sections ---------------------------------------------------- */
 
-static void table_begin(struct buf *b, const char *caption,
-			const char *const *heads, size_t n)
-{
-	h_printf(b, "<table class=\"govuk-table\"><caption class=\"govuk-"
-		    "visually-hidden\">%s</caption><thead class=\"govuk-table__"
-		    "head\"><tr class=\"govuk-table__row\">",
-		 caption);
-	for (size_t i = 0; i < n; i++)
-		h_printf(b, "<th scope=\"col\" class=\"govuk-table__header\">"
-			    "%s</th>",
-			 heads[i]);
-	h_raw_trusted(b, "</tr></thead><tbody class=\"govuk-table__body\">");
-}
-
 static void cell(struct buf *b, const char *text)
 {
 	h_printf(b, "<td class=\"govuk-table__cell\">%s</td>", text);
+}
+
+/* Opens a row whose first cell links to record `id` ("/reviews", "Review"). */
+static void row_with_link(struct buf *b, const char *path, const char *what,
+			  int64_t id)
+{
+	h_printf(b,
+		 "<tr class=\"govuk-table__row\"><td class=\"govuk-table__"
+		 "cell\"><a class=\"govuk-link\" href=\"%s/%" PRId64 "\">%s %"
+		 PRId64 "</a></td>",
+		 path, id, what, id);
+}
+
+/* A cell of field `name` of x as people read it ("Not recorded" when
+ * `unset` and it is not set), starting a sentence. */
+static void value_cell(struct buf *b, const struct record *x,
+		       const char *name, const char *unset)
+{
+	char t[600];
+	rf_value_text(x, name, t, sizeof t);
+	capital(t);
+	cell(b, *t || !unset ? t : unset);
 }
 
 static void sections(struct buf *b, int64_t id, const struct all *a)
@@ -399,22 +407,14 @@ static void sections(struct buf *b, int64_t id, const struct all *a)
 	if (a->reviews.n) {
 		static const char *const H[] = { "Review", "Kind", "Date",
 						 "Status" };
-		table_begin(b, "Reviews", H, ARRAY_LEN(H));
+		c_table_begin(b, "Reviews", true, H, ARRAY_LEN(H));
 		for (size_t i = a->reviews.n; i-- > 0;) {
 			const struct record *x = &a->reviews.v[i];
-			h_printf(b, "<tr class=\"govuk-table__row\"><td class="
-				    "\"govuk-table__cell\"><a class=\"govuk-"
-				    "link\" href=\"/reviews/%" PRId64 "\">"
-				    "Review %" PRId64 "</a></td>",
-				 x->id, x->id);
-			rf_value_text(x, "kind", t, sizeof t);
-			capital(t);
-			cell(b, t);
+			row_with_link(b, "/reviews", "Review", x->id);
+			value_cell(b, x, "kind", NULL);
 			date_text((int32_t)review_day(x), t, sizeof t);
 			cell(b, t);
-			rf_value_text(x, "status", t, sizeof t);
-			capital(t);
-			cell(b, t);
+			value_cell(b, x, "status", NULL);
 			h_raw_trusted(b, "</tr>");
 		}
 		h_raw_trusted(b, "</tbody></table>");
@@ -426,18 +426,14 @@ static void sections(struct buf *b, int64_t id, const struct all *a)
 	if (a->contacts.n) {
 		static const char *const H[] = { "Date", "Kind", "IRO",
 						 "Seen alone" };
-		table_begin(b, "Visits and contacts", H, ARRAY_LEN(H));
+		c_table_begin(b, "Visits and contacts", true, H, ARRAY_LEN(H));
 		for (size_t i = a->contacts.n; i-- > 0;) {
 			const struct record *x = &a->contacts.v[i];
 			h_raw_trusted(b, "<tr class=\"govuk-table__row\">");
-			rf_value_text(x, "date", t, sizeof t);
-			cell(b, t);
-			rf_value_text(x, "kind", t, sizeof t);
-			capital(t);
-			cell(b, t);
+			value_cell(b, x, "date", NULL);
+			value_cell(b, x, "kind", NULL);
 			cell(b, text_of(x, "iro"));
-			rf_value_text(x, "seen_alone", t, sizeof t);
-			cell(b, *t ? t : "Not recorded");
+			value_cell(b, x, "seen_alone", "Not recorded");
 			h_raw_trusted(b, "</tr>");
 		}
 		h_raw_trusted(b, "</tbody></table>");
@@ -447,7 +443,7 @@ static void sections(struct buf *b, int64_t id, const struct all *a)
 	if (a->recs.n) {
 		static const char *const H[] = { "Recommendation", "Due",
 						 "Status" };
-		table_begin(b, "Recommendations", H, ARRAY_LEN(H));
+		c_table_begin(b, "Recommendations", true, H, ARRAY_LEN(H));
 		for (size_t i = a->recs.n; i-- > 0;) {
 			const struct record *x = &a->recs.v[i];
 			h_printf(b, "<tr class=\"govuk-table__row\"><td class="
@@ -455,11 +451,8 @@ static void sections(struct buf *b, int64_t id, const struct all *a)
 				    "link\" href=\"/recommendations/%" PRId64
 				    "\">%s</a></td>",
 				 x->id, text_of(x, "text"));
-			rf_value_text(x, "due", t, sizeof t);
-			cell(b, t);
-			rf_value_text(x, "status", t, sizeof t);
-			capital(t);
-			cell(b, t);
+			value_cell(b, x, "due", NULL);
+			value_cell(b, x, "status", NULL);
 			h_raw_trusted(b, "</tr>");
 		}
 		h_raw_trusted(b, "</tbody></table>");
@@ -471,22 +464,13 @@ static void sections(struct buf *b, int64_t id, const struct all *a)
 	if (a->alerts.n) {
 		static const char *const H[] = { "Alert", "Raised", "Kind",
 						 "Status" };
-		table_begin(b, "Practice alerts", H, ARRAY_LEN(H));
+		c_table_begin(b, "Practice alerts", true, H, ARRAY_LEN(H));
 		for (size_t i = a->alerts.n; i-- > 0;) {
 			const struct record *x = &a->alerts.v[i];
-			h_printf(b, "<tr class=\"govuk-table__row\"><td class="
-				    "\"govuk-table__cell\"><a class=\"govuk-"
-				    "link\" href=\"/alerts/%" PRId64 "\">Alert "
-				    "%" PRId64 "</a></td>",
-				 x->id, x->id);
-			rf_value_text(x, "raised", t, sizeof t);
-			cell(b, t);
-			rf_value_text(x, "kind", t, sizeof t);
-			capital(t);
-			cell(b, t);
-			rf_value_text(x, "status", t, sizeof t);
-			capital(t);
-			cell(b, *t ? t : "Open");
+			row_with_link(b, "/alerts", "Alert", x->id);
+			value_cell(b, x, "raised", NULL);
+			value_cell(b, x, "kind", NULL);
+			value_cell(b, x, "status", "Open");
 			h_raw_trusted(b, "</tr>");
 		}
 		h_raw_trusted(b, "</tbody></table>");

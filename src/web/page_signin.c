@@ -127,17 +127,6 @@ static void audit_signin(struct req *r, const char *action, int64_t user,
 		store_rollback(r->st);
 }
 
-/* A username as stored: lower case, at most 64 of [a-z0-9._-]. */
-static bool username_ok(const char *in, char *out, size_t size)
-{
-	size_t n = strlen(in);
-	if (n == 0 || n >= size || n > 64)
-		return false;
-	for (size_t i = 0; i <= n; i++)
-		out[i] = (char)tolower((unsigned char)in[i]);
-	return strspn(out, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
-}
-
 static int sign_in(struct req *r)
 {
 	const char *t = req_form(r, "csrf");
@@ -159,7 +148,7 @@ static int sign_in(struct req *r)
 		form(r, &e, NULL);
 		return 0;
 	}
-	bool valid_name = username_ok(typed, username, sizeof username);
+	bool valid_name = username_normalise(typed, username, sizeof username);
 	time_t now = time(NULL);
 	if (!throttle_allows(r->app->throttle, valid_name ? username : "?",
 			     r->client, now)) {

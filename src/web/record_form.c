@@ -34,23 +34,7 @@ static void code_radios(struct buf *b, const char *name, const char *legend,
 			const struct code_list *codes, const char *value,
 			const struct form_errors *e)
 {
-	const char *msg = form_error_for(e, name);
-	h_printf(b,
-		 "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-"
-		 "fieldset\"",
-		 msg ? " govuk-form-group--error" : "");
-	if (msg)
-		h_printf(b, " aria-describedby=\"%s-error\"", name);
-	h_printf(b,
-		 "><legend class=\"govuk-fieldset__legend "
-		 "govuk-fieldset__legend--s\">%s</legend>",
-		 legend);
-	if (msg)
-		h_printf(b,
-			 "<p id=\"%s-error\" class=\"govuk-error-message\">"
-			 "<span class=\"govuk-visually-hidden\">Error:</span> "
-			 "%s</p>",
-			 name, msg);
+	c_fieldset_begin(b, name, legend, NULL, false, e);
 	/* The first radio has the field's own id, for the error summary's
 	 * link. */
 	h_printf(b, "<div class=\"govuk-radios govuk-radios--small\" "

@@ -5,6 +5,7 @@
 #include "lib/common.h"
 #include <sodium.h>
 #include "lib/err.h"
+#include "core/record.h"
 #include "web/html.h"
 #include "web/route.h"
 #include "web/web_int.h"
@@ -160,4 +161,19 @@ bool web_child_visible(struct req *r, int64_t child)
 		rc < 0 ? "Something went wrong. Try again later."
 		       : "There is no child's record here that you may see.");
 	return false;
+}
+
+bool web_child_la(struct req *r, int64_t child, char *la, size_t size)
+{
+	if (!web_child_visible(r, child))
+		return false;
+	struct record c;
+	struct err e = { "" };
+	int got = store_record_get(r->st, &KIND_CHILD, child, &c, &e);
+	if (got > 0)
+		snprintf(la, size, "%s", record_get(&c, "child")->s);
+	record_clear(&c);
+	if (got <= 0)
+		web_error(r, got < 0 ? 500 : 404, "There is no such child.");
+	return got > 0;
 }

@@ -44,5 +44,8 @@ void web_route(struct req *r);
  * every refusal and every failure answers 404 on r, so that a child's
  * existence is not given away, and returns false. */
 bool web_child_visible(struct req *r, int64_t child);
+/* The same check, then the child's LA id into la (404 when there is no
+ * such child): true when the page may go on. */
+bool web_child_la(struct req *r, int64_t child, char *la, size_t size);
 
 #endif

@@ -32,8 +32,7 @@ struct store *web_store(struct web *app)
 	if (st)
 		return st;
 	struct err e;
-	if (store_open(app->cfg.db_path, STORE_EXISTING, &st, &e) ||
-	    store_serving(st, &e)) {
+	if (store_open(app->cfg.db_path, STORE_EXISTING, &st, &e)) {
 		fprintf(stderr, "iro serve: cannot open the database: %s\n",
 			e.msg);
 		store_close(st);
