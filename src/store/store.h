@@ -374,6 +374,19 @@ int store_child_access(struct store *st, int64_t child,
 		       const struct app_user *u, int32_t day,
 		       struct child_access *out, struct err *err);
 
+/* The LA child ids of the restricted records `user` is not named on:
+ * lists of many children (worklists, caseloads, alerts) leave them out,
+ * so that not even their existence shows. Sorted; hidden_child looks one
+ * up. */
+struct hidden_children {
+	char (*la)[40];
+	size_t n;
+};
+int store_hidden_children(struct store *st, int64_t user,
+			  struct hidden_children *out, struct err *err);
+bool hidden_child(const struct hidden_children *h, const char *la_child_id);
+void hidden_children_free(struct hidden_children *h);
+
 /* ---- A review's status steps (store/review_steps.c) ------------------- */
 
 /* One step of a review's life after it is scheduled. */

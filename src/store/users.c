@@ -6,6 +6,7 @@
  */
 #include "lib/common.h"
 #include "lib/err.h"
+#include "lib/xalloc.h"
 #include "store/store_int.h"
 
 #define USER_COLUMNS                                                        \
@@ -257,4 +258,54 @@ int store_child_access(struct store *st, int64_t child,
 		return store_fail(st, err, "reading who may see a child");
 	sqlite3_reset(s);
 	return 0;
+}
+
+static const char SQL_HIDDEN[] =
+	"SELECT c.la_child_id FROM child c WHERE c.restricted = 1 "
+	"AND NOT EXISTS (SELECT 1 FROM child_access a "
+	"                WHERE a.child_id = c.id AND a.user_id = ?) "
+	"ORDER BY c.la_child_id";
+
+int store_hidden_children(struct store *st, int64_t user,
+			  struct hidden_children *out, struct err *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = store_stmt(st, SQL_HIDDEN, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, user);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (GROW(out->la, cap, out->n + 1)) {
+			sqlite3_reset(s);
+			hidden_children_free(out);
+			return err_set(err, "out of memory");
+		}
+		column_copy(s, 0, out->la[out->n++], sizeof out->la[0]);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		hidden_children_free(out);
+		return store_fail(st, err, "reading restricted records");
+	}
+	return 0;
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+bool hidden_child(const struct hidden_children *h, const char *la_child_id)
+{
+	/* The store sorts by SQLite's BINARY collation: strcmp's order. */
+	return h->n && bsearch(la_child_id, h->la, h->n, sizeof h->la[0],
+			       by_text) != NULL;
+}
+
+void hidden_children_free(struct hidden_children *h)
+{
+	free(h->la);
+	memset(h, 0, sizeof *h);
 }

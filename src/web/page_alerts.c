@@ -34,6 +34,7 @@ struct list {
 	struct req *r;
 	const struct calendar *cal;
 	const struct caseload_children *mine; /* an IRO's children, or NULL */
+	struct hidden_children hidden;        /* restricted, not named on */
 	const char *my_name;                  /* an IRO's name, or NULL */
 	struct row *v;
 	size_t n, cap;
@@ -63,7 +64,7 @@ static int add_row(void *vctx, const struct record *a)
 	struct list *l = vctx;
 	struct req *r = l->r;
 	const char *la = text(a, "child"), *iro = text(a, "iro");
-	if (!is_mine(l, la, iro))
+	if (!is_mine(l, la, iro) || hidden_child(&l->hidden, la))
 		return 0;
 	const char *status = req_query(r, "status");
 	if (!*status)
@@ -280,6 +281,8 @@ static int tracker(struct req *r)
 	snprintf(detail, sizeof detail,
 		 "{\"page\":\"alerts\",\"as_of\":\"%s\"}", d);
 	int rc = store_audit_read(r->st, "alert", 0, detail, &e);
+	if (rc == 0)
+		rc = store_hidden_children(r->st, r->user.id, &l.hidden, &e);
 	if (rc == 0 && !whole) {
 		rc = store_caseload_children(r->st, r->user.iro_id, r->today,
 					     &mine, &e);
@@ -288,6 +291,7 @@ static int tracker(struct req *r)
 	}
 	if (rc == 0)
 		rc = store_record_each(r->st, &KIND_ALERT, add_row, &l, &e);
+	hidden_children_free(&l.hidden);
 	if (rc || l.failed) {
 		free(l.v);
 		caseload_children_free(&mine);

@@ -199,11 +199,24 @@ static int caseload(struct req *r)
 		 "{\"page\":\"caseload\",\"iro\":%" PRId64 ",\"as_of\":\"%s\"}",
 		 iro, d);
 	struct caseload_children c;
+	struct hidden_children h;
 	if (store_audit_read(r->st, "caseload", 0, detail, &e) ||
-	    store_caseload_children(r->st, iro, r->today, &c, &e)) {
+	    store_hidden_children(r->st, r->user.id, &h, &e)) {
 		roster_free(&ro);
 		return -1;
 	}
+	if (store_caseload_children(r->st, iro, r->today, &c, &e)) {
+		hidden_children_free(&h);
+		roster_free(&ro);
+		return -1;
+	}
+	/* Restricted records the user is not named on are not listed. */
+	size_t kept = 0;
+	for (size_t i = 0; i < c.n; i++)
+		if (!hidden_child(&h, c.v[i].la_child_id))
+			c.v[kept++] = c.v[i];
+	c.n = kept;
+	hidden_children_free(&h);
 	sort_key = req_query(r, "sort");
 	sort_desc = strcmp(req_query(r, "dir"), "desc") == 0;
 	if (c.n)

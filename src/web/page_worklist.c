@@ -201,11 +201,27 @@ int web_worklist_read(struct req *r, const char *via, struct roster *ro,
 		 "{\"%s\":\"worklist\",\"as_of\":\"%s\",\"iro\":%" PRId64
 		 "}",
 		 via, d, *iro);
+	struct hidden_children h;
 	if (store_audit_read(r->st, "worklist", 0, detail, &e) ||
-	    store_worklist(r->st, &set, *iro, rows, &e)) {
+	    store_hidden_children(r->st, r->user.id, &h, &e)) {
 		roster_free(ro);
 		return -1;
 	}
+	if (store_worklist(r->st, &set, *iro, rows, &e)) {
+		hidden_children_free(&h);
+		roster_free(ro);
+		return -1;
+	}
+	/* Restricted records the user is not named on are not listed. */
+	size_t kept = 0;
+	for (size_t i = 0; i < rows->n; i++) {
+		if (hidden_child(&h, rows->v[i].la_child_id))
+			rows->counts[rows->v[i].item.kind]--;
+		else
+			rows->v[kept++] = rows->v[i];
+	}
+	rows->n = kept;
+	hidden_children_free(&h);
 	return 0;
 }
 

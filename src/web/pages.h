@@ -14,6 +14,7 @@
  * The worklist a request asks for on r->today, audited first: an IRO's
  * own, or for a manager the service's or (?iro=ID) one IRO's. `via` is
  * "page" or "api" (the audit's detail, and how a refusal is answered).
+ * Restricted records the user is not named on are left out.
  * 0 with *ro, *iro and *rows filled (the caller frees ro and rows); 1 when
  * the request was answered (no such IRO); -1 on a failure.
  */
