@@ -42,6 +42,17 @@ static const char SQL_IRO_RAISED[] =
 	"SELECT a.child_id FROM temp.wl_alerts AS w "
 	"CROSS JOIN alert AS a ON a.id = w.id WHERE a.iro_id = ?3";
 static const char SQL_MAX_CHILD[] = "SELECT max(id) FROM child";
+/* For one IRO's list the service-wide tests above are asked only of the
+ * IRO's own children (in temp.wl_active by then), through the child-first
+ * indexes, rather than of every child in the service. */
+static const char SQL_IN_CARE_OF[] =
+	"SELECT e.child_id FROM temp.wl_active AS w "
+	"CROSS JOIN episode AS e ON e.child_id = w.id "
+	"WHERE e.decom <= ?2 AND (e.dec IS NULL OR e.dec >= ?1)";
+static const char SQL_HELD_OF[] =
+	"SELECT r.child_id FROM temp.wl_active AS w "
+	"CROSS JOIN review AS r ON r.child_id = w.id "
+	"WHERE r.held_date BETWEEN ?1 AND ?2";
 
 /*
  * The alerts that can make an item on as_of (?1; core/worklist.h): the
@@ -122,6 +133,29 @@ static int alerts_on(struct store *st, int32_t as_of, struct err *err)
 	return store_exec_step(st, s, err, "choosing the children");
 }
 
+/* temp.wl_active filled with the children marked with every bit of
+ * `want`; ids is scratch space. */
+static int fill_active(struct store *st, const unsigned char *marks,
+		       int64_t max, unsigned char want, struct buf *ids,
+		       struct err *err)
+{
+	buf_reset(ids);
+	int oom = buf_addc(ids, '[');
+	for (int64_t id = 1; id <= max; id++)
+		if ((marks[id] & want) == want)
+			oom |= buf_printf(ids, ids->len > 1 ? ",%" PRId64
+							    : "%" PRId64,
+					  id);
+	oom |= buf_addc(ids, ']');
+	if (oom)
+		return err_set(err, "out of memory");
+	return exec_once(st, SQL_ACTIVE_TABLE, NULL, err) ||
+			       exec_once(st, SQL_ACTIVE_CLEAR, NULL, err) ||
+			       exec_once(st, SQL_ACTIVE_FILL, ids, err)
+		       ? -1
+		       : 0;
+}
+
 int store_worklist_children(struct store *st, int32_t since, int32_t as_of,
 			    int64_t iro, struct err *err)
 {
@@ -141,37 +175,39 @@ int store_worklist_children(struct store *st, int32_t since, int32_t as_of,
 	unsigned char want = iro ? IN_SERVICE | IN_IROS : IN_SERVICE;
 	struct buf ids;
 	buf_init(&ids, SIZE_MAX);
-	int result =
-		mark(st, SQL_IN_CARE, since, as_of, iro, marks, max,
-		     IN_SERVICE, err) ||
-		mark(st, SQL_HELD, since, as_of, iro, marks, max, IN_SERVICE,
-		     err) ||
-		mark(st, SQL_ALERTED, since, as_of, iro, marks, max,
-		     IN_SERVICE, err) ||
-		(iro && (mark(st, SQL_IRO_ALLOCATED, since, as_of, iro, marks,
+	int result;
+	if (iro) {
+		/* The IRO's children first, then which of them the service's
+		 * tests keep. */
+		result = mark(st, SQL_IRO_ALLOCATED, since, as_of, iro, marks,
 			      max, IN_IROS, err) ||
-			 mark(st, SQL_IRO_CHAIRED, since, as_of, iro, marks,
-			      max, IN_IROS, err) ||
-			 mark(st, SQL_IRO_RAISED, since, as_of, iro, marks,
-			      max, IN_IROS, err)))
-			? -1
-			: 0;
-	int oom = buf_addc(&ids, '[');
-	for (int64_t id = 1; !result && id <= max; id++)
-		if ((marks[id] & want) == want)
-			oom |= buf_printf(&ids, ids.len > 1 ? ",%" PRId64
-							    : "%" PRId64,
-					  id);
-	oom |= buf_addc(&ids, ']');
-	free(marks);
-	if (!result && oom)
-		result = err_set(err, "out of memory");
-	if (!result)
-		result = exec_once(st, SQL_ACTIVE_TABLE, NULL, err) ||
-				 exec_once(st, SQL_ACTIVE_CLEAR, NULL, err) ||
-				 exec_once(st, SQL_ACTIVE_FILL, &ids, err)
+				 mark(st, SQL_IRO_CHAIRED, since, as_of, iro,
+				      marks, max, IN_IROS, err) ||
+				 mark(st, SQL_IRO_RAISED, since, as_of, iro,
+				      marks, max, IN_IROS, err) ||
+				 fill_active(st, marks, max, IN_IROS, &ids,
+					     err) ||
+				 mark(st, SQL_IN_CARE_OF, since, as_of, iro,
+				      marks, max, IN_SERVICE, err) ||
+				 mark(st, SQL_HELD_OF, since, as_of, iro,
+				      marks, max, IN_SERVICE, err) ||
+				 mark(st, SQL_ALERTED, since, as_of, iro,
+				      marks, max, IN_SERVICE, err)
 			 ? -1
 			 : 0;
+	} else {
+		result = mark(st, SQL_IN_CARE, since, as_of, iro, marks, max,
+			      IN_SERVICE, err) ||
+				 mark(st, SQL_HELD, since, as_of, iro, marks,
+				      max, IN_SERVICE, err) ||
+				 mark(st, SQL_ALERTED, since, as_of, iro,
+				      marks, max, IN_SERVICE, err)
+			 ? -1
+			 : 0;
+	}
+	if (!result)
+		result = fill_active(st, marks, max, want, &ids, err);
+	free(marks);
 	buf_free(&ids);
 	return result;
 }
