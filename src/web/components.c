@@ -146,9 +146,10 @@ void c_fieldset_begin(struct buf *b, const char *name, const char *legend,
 {
 	h_printf(b,
 		 "<div class=\"govuk-form-group%s\"><fieldset class=\"govuk-"
-		 "fieldset\"%s",
-		 form_error_for(e, name) ? " govuk-form-group--error" : "",
-		 group ? " role=\"group\"" : "");
+		 "fieldset\"",
+		 form_error_for(e, name) ? " govuk-form-group--error" : "");
+	if (group) /* markup: never through %s, which escapes it */
+		h_raw_trusted(b, " role=\"group\"");
 	described_by(b, name, hint, e);
 	h_printf(b,
 		 "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
