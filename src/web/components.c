@@ -304,6 +304,41 @@ void c_yes_no(struct buf *b, const char *name, const char *legend,
 	h_raw_trusted(b, "</div></fieldset></div>");
 }
 
+void c_checkboxes(struct buf *b, const struct req *r, const char *name,
+		  const char *legend, const char *hint,
+		  const char *const *values, size_t n,
+		  const struct form_errors *e)
+{
+	c_fieldset_begin(b, name, legend, hint, false, e);
+	h_raw_trusted(b, "<div class=\"govuk-checkboxes govuk-checkboxes--"
+			 "small\" data-module=\"govuk-checkboxes\">");
+	for (size_t i = 0; i < n; i++) {
+		bool on = false;
+		for (size_t j = 0; j < r->form.n && !on; j++)
+			on = strcmp(r->form.v[j].key, name) == 0 &&
+			     strcmp(r->form.v[j].value, values[i]) == 0;
+		/* The first box takes the bare name as its id, for the error
+		 * summary's link. */
+		char id[80];
+		if (i)
+			snprintf(id, sizeof id, "%s-%zu", name, i + 1);
+		else
+			snprintf(id, sizeof id, "%s", name);
+		h_printf(b,
+			 "<div class=\"govuk-checkboxes__item\"><input class="
+			 "\"govuk-checkboxes__input\" id=\"%s\" name=\"%s\" "
+			 "type=\"checkbox\" value=\"%s\"",
+			 id, name, values[i]);
+		if (on)
+			h_raw_trusted(b, " checked");
+		h_printf(b,
+			 "><label class=\"govuk-label govuk-checkboxes__label"
+			 "\" for=\"%s\">%s</label></div>",
+			 id, values[i]);
+	}
+	h_raw_trusted(b, "</div></fieldset></div>");
+}
+
 void c_button(struct buf *b, const char *text, bool secondary)
 {
 	h_printf(b,

@@ -84,6 +84,12 @@ void c_select(struct buf *b, const char *name, const char *label,
  * `unknown` (value ""). */
 void c_yes_no(struct buf *b, const char *name, const char *legend,
 	      const char *value, bool unknown, const struct form_errors *e);
+/* Checkboxes named `name`, one per value (shown as it is), each ticked
+ * when the submitted form carried it. */
+void c_checkboxes(struct buf *b, const struct req *r, const char *name,
+		  const char *legend, const char *hint,
+		  const char *const *values, size_t n,
+		  const struct form_errors *e);
 void c_button(struct buf *b, const char *text, bool secondary);
 /* Opens a form group holding a fieldset (radios, a date: `group` gives it
  * role="group") with its legend, hint and error; the caller writes the

@@ -202,6 +202,23 @@ static void name_select(struct req *r, const struct kind *k,
 	free(x.v);
 }
 
+/* The active themes as checkboxes: an alert may be about several. */
+static void theme_boxes(struct req *r, const struct form_errors *e)
+{
+	struct names x = { 0 };
+	struct err err = { "" };
+	store_record_each(r->st, &KIND_THEME, collect_name, &x, &err);
+	const char **v = calloc(x.n + 1, sizeof *v);
+	if (v) {
+		for (size_t i = 0; i < x.n; i++)
+			v[i] = x.v[i];
+		c_checkboxes(&r->out, r, "theme", "Themes (optional)",
+			     "Tick each theme the alert is about", v, x.n, e);
+	}
+	free(v);
+	free(x.v);
+}
+
 static void filters(struct req *r, const struct roster *ro, bool whole)
 {
 	struct buf *b = &r->out;
@@ -829,8 +846,7 @@ static void raise_form(struct req *r, int64_t child, const char *la,
 		   "Needed for a formal alert", form_value(r, "impact", ""), e);
 	name_select(r, &KIND_TEAM, "team", "Team (optional)",
 		    form_value(r, "team", ""), "No team", e);
-	name_select(r, &KIND_THEME, "theme", "Theme (optional)",
-		    form_value(r, "theme", ""), "No theme", e);
+	theme_boxes(r, e);
 	c_input(b, "review", "The review that prompted it (optional)",
 		"The review's number", form_value(r, "review", ""), e,
 		"govuk-input--width-5");
@@ -889,8 +905,9 @@ static int raise_alert(struct req *r)
 		form_error(&fe, "iro", "Choose the IRO who raised it");
 	if (!*req_form(r, "description"))
 		form_error(&fe, "description", "Enter a description");
-	struct alert_raise_in in = { .date = r->today,
-				     .themes = req_form(r, "theme") };
+	char themes[4096];
+	kvs_join(&r->form, "theme", ';', themes, sizeof themes);
+	struct alert_raise_in in = { .date = r->today, .themes = themes };
 	form_date(r, "date", "the date it was raised", true, &in.date, &fe);
 	struct err e = { "" };
 	int64_t id = 0;

@@ -16,6 +16,23 @@ const char *kvs_get(const struct kvs *k, const char *key)
 	return NULL;
 }
 
+void kvs_join(const struct kvs *k, const char *key, char sep, char *out,
+	      size_t size)
+{
+	size_t o = 0;
+	if (size)
+		out[0] = '\0';
+	for (size_t i = 0; i < k->n && size; i++) {
+		if (strcmp(k->v[i].key, key) || !*k->v[i].value)
+			continue;
+		int n = snprintf(out + o, size - o, "%s%s",
+				 o ? (char[]){ sep, '\0' } : "", k->v[i].value);
+		if (n < 0 || (size_t)n >= size - o)
+			break;
+		o += (size_t)n;
+	}
+}
+
 int kvs_add(struct kvs *k, const char *key, const char *value)
 {
 	if (k->n >= 4096 || GROW(k->v, k->cap, k->n + 1))

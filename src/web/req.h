@@ -26,6 +26,10 @@ struct kvs {
 
 /* The first value of key, or NULL. */
 const char *kvs_get(const struct kvs *k, const char *key);
+/* Every value of key (a group of checkboxes), in order, joined by `sep`
+ * into out (cut to size). */
+void kvs_join(const struct kvs *k, const char *key, char sep, char *out,
+	      size_t size);
 /* Parses application/x-www-form-urlencoded text: -1 on bad encoding
  * (a broken %XX or text that is not UTF-8) or when memory runs out. */
 int kvs_parse(struct kvs *k, const char *text, size_t len);

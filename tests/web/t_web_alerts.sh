@@ -118,6 +118,17 @@ same "IRO2 raises an informal alert" "$code" 303
 same "... to the new alert" "$(grep -i '^location:' "$T/headers" | tr -d '\r' | sed 's/.*: //')" "/alerts/$((m + 1))"
 same "... at its first stage, raised by IRO2" "$(sqlite3 "$DB" "SELECT a.kind || ' ' || s.stage || ' ' || i.name FROM alert a JOIN alert_stage s ON s.alert_id = a.id JOIN iro i ON i.id = a.iro_id WHERE a.id = $((m + 1))")" "informal 1 $IRO2"
 same "... with its theme" "$(sqlite3 "$DB" "SELECT count(*) FROM alert_theme WHERE alert_id = $((m + 1))")" 1
+# An alert may be about several themes (spec §2): the form's checkboxes.
+t2=$(sqlite3 "$DB" "SELECT name FROM theme WHERE active ORDER BY rowid LIMIT 1 OFFSET 1")
+before=$(digest)
+same "a formal alert with two themes and no impact comes back (400)" \
+	"$(post iro2 /children/$CHILD/alerts kind=formal description="two themes" date-day=31 date-month=3 date-year=2026 theme="$theme" theme="$t2")" 400
+t2html=$(printf '%s' "$t2" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g')
+has "... both themes still ticked" "value=\"$t2html\" checked"
+same "... nothing written" "$(digest)" "$before"
+code=$(post iro2 /children/$CHILD/alerts kind=informal description="Two themes" date-day=31 date-month=3 date-year=2026 theme="$theme" theme="$t2")
+same "IRO2 raises an alert about two themes" "$code" 303
+same "... both kept, in order" "$(sqlite3 "$DB" "SELECT group_concat(theme, '|') FROM (SELECT theme FROM alert_theme WHERE alert_id = $((m + 2)) ORDER BY id)")" "$theme|$t2"
 same "IRO2 escalates it" "$(post iro2 /alerts/$((m + 1))/escalate esc-date-day=31 esc-date-month=3 esc-date-year=2026 esc-impact="Plan delayed")" 303
 same "... it is at stage 2" "$(sqlite3 "$DB" "SELECT max(stage) FROM alert_stage WHERE alert_id = $((m + 1))")" 2
 same "IRO2 records the response" "$(post iro2 /alerts/$((m + 1))/respond rsp-date-day=31 rsp-date-month=3 rsp-date-year=2026 rsp-response="Agreed")" 303
