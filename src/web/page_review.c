@@ -95,6 +95,7 @@ static const char *done_text(const char *done)
 		{ "stood_down", "The review has been recorded as stood down" },
 		{ "cancelled", "The review has been recorded as cancelled" },
 		{ "recommendation", "The recommendation has been added" },
+		{ "consultation", "The consultation form has been recorded" },
 		{ "updated", "The recommendation has been updated" },
 		{ "scheduled", "The review has been scheduled" },
 	};
@@ -284,6 +285,12 @@ static int review_page(struct req *r)
 		    "reviews/%" PRId64 "/recommendations/new\">%s</a></p>",
 		 id, recs.n ? "Add another recommendation"
 			    : "Add a recommendation");
+	h_printf(b, "<h2 class=\"govuk-heading-m\">Consultation</h2><p "
+		    "class=\"govuk-body\">Consultation forms sent before the "
+		    "review are on the child's timeline.</p><p class=\"govuk-"
+		    "body\"><a class=\"govuk-link\" href=\"/reviews/%" PRId64
+		    "/consultations/new\">Record a consultation form</a></p>",
+		 id);
 	page_end(r);
 	recs_free(&recs);
 	record_clear(&rec);
@@ -520,41 +527,71 @@ static int adjourn(struct req *r) { return step_page(r, &STEPS[2]); }
 static int stand_down(struct req *r) { return step_page(r, &STEPS[3]); }
 static int cancel(struct req *r) { return step_page(r, &STEPS[4]); }
 
-/* ---- Recommendations --------------------------------------------------- */
+/* ---- Records added to a review: recommendations, consultations -------- */
+
+/* A form that adds a record of `kind` to a review: its inputs with their
+ * labels, the one that must be filled, and where the record starts. */
+struct review_addition {
+	const struct kind *kind;
+	const char *path;    /* /reviews/{id}/PATH/new */
+	const char *title;   /* the page's h1 */
+	const char *const *inputs;
+	const char *const *labels; /* beside inputs */
+	const char *needed, *needed_msg;
+	const char *preset[2];     /* field, value; or NULL */
+	const char *button, *done;
+};
 
 static const char *const REC_INPUTS[] = { "text", "owner_role", "owner_name",
 					  "due", "childs_own", NULL };
+static const char *const REC_LABELS[] = {
+	"The recommendation", "Who is to do it (role)", "Their name",
+	"Due by", "The child's own recommendation",
+};
+static const struct review_addition ADD_RECOMMENDATION = {
+	&KIND_RECOMMENDATION, "recommendations", "Add a recommendation",
+	REC_INPUTS, REC_LABELS, "text", "Enter the recommendation",
+	{ "status", "open" }, "Add the recommendation", "recommendation",
+};
 
-static void rec_form(struct req *r, int64_t id, const struct record *rec,
-		     struct form_errors *e)
+static const char *const CONS_INPUTS[] = { "group", "sent", "received",
+					   NULL };
+static const char *const CONS_LABELS[] = {
+	"Sent to", "The date it was sent", "The date it came back",
+};
+static const struct review_addition ADD_CONSULTATION = {
+	&KIND_CONSULTATION, "consultations", "Record a consultation form",
+	CONS_INPUTS, CONS_LABELS, "group", "Choose who the form was sent to",
+	{ NULL, NULL }, "Record the form", "consultation",
+};
+
+static void addition_form(struct req *r, const struct review_addition *f,
+			  int64_t id, const struct record *rec,
+			  struct form_errors *e)
 {
 	struct buf *b = &r->out;
 	char href[64];
 	buf_reset(b);
-	page_begin_error(r, "Add a recommendation", NAV_NONE, e && e->n);
+	page_begin_error(r, f->title, NAV_NONE, e && e->n);
 	snprintf(href, sizeof href, "/reviews/%" PRId64, id);
 	back_link(b, href, "Back to the review");
 	h_raw_trusted(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-"
 			 "grid-column-two-thirds\">");
 	rf_error_summary(b, e);
 	h_printf(b, "<span class=\"govuk-caption-l\">Review %" PRId64 "</span>"
-		    "<h1 class=\"govuk-heading-l\">Add a recommendation</h1>"
+		    "<h1 class=\"govuk-heading-l\">%s</h1>"
 		    "<form method=\"post\" action=\"/reviews/%" PRId64
-		    "/recommendations/new\" novalidate>",
-		 id, id);
+		    "/%s/new\" novalidate>",
+		 id, f->title, id, f->path);
 	c_csrf(b, r);
-	rf_field(b, r, rec, "text", "The recommendation", NULL, e);
-	rf_field(b, r, rec, "owner_role", "Who is to do it (role)", NULL, e);
-	rf_field(b, r, rec, "owner_name", "Their name", NULL, e);
-	rf_field(b, r, rec, "due", "Due by", NULL, e);
-	rf_field(b, r, rec, "childs_own", "The child's own recommendation",
-		 NULL, e);
-	c_button(b, "Add the recommendation", false);
+	for (size_t i = 0; f->inputs[i]; i++)
+		rf_field(b, r, rec, f->inputs[i], f->labels[i], NULL, e);
+	c_button(b, f->button, false);
 	h_raw_trusted(b, "</form></div></div>");
 	page_end(r);
 }
 
-static int rec_new(struct req *r)
+static int add_to_review(struct req *r, const struct review_addition *f)
 {
 	int64_t id = req_arg_id(r, 0), child;
 	struct record rev;
@@ -564,36 +601,51 @@ static int rec_new(struct req *r)
 	}
 	record_clear(&rev);
 	struct record rec;
-	record_init(&rec, &KIND_RECOMMENDATION);
+	record_init(&rec, f->kind);
 	record_set_int(&rec, (size_t)kind_field(rec.kind, "review"), id);
-	record_parse_value(&rec, (size_t)kind_field(rec.kind, "status"),
-			   "open", NULL, 0);
+	if (f->preset[0])
+		record_parse_value(&rec, (size_t)kind_field(rec.kind,
+							    f->preset[0]),
+				   f->preset[1], NULL, 0);
 	struct form_errors e = { .n = 0 };
 	int rc = 0;
 	if (strcmp(r->method, "POST") == 0) {
-		for (size_t i = 0; REC_INPUTS[i]; i++)
-			rf_read(r, &rec, REC_INPUTS[i], &e);
-		if (!*req_form(r, "text"))
-			form_error(&e, "text", "Enter the recommendation");
+		for (size_t i = 0; f->inputs[i]; i++)
+			rf_read(r, &rec, f->inputs[i], &e);
+		if (!*req_form(r, f->needed))
+			form_error(&e, f->needed, "%s", f->needed_msg);
 		char loc[96];
-		snprintf(loc, sizeof loc,
-			 "/reviews/%" PRId64 "?done=recommendation", id);
+		snprintf(loc, sizeof loc, "/reviews/%" PRId64 "?done=%s", id,
+			 f->done);
 		if (e.n == 0 &&
-		    (rc = rf_save(r, &rec, REC_INPUTS, "text", &e,
-				  loc)) == 1) {
+		    (rc = rf_save(r, &rec, f->inputs, f->needed, &e, loc)) ==
+			    1) {
 			record_clear(&rec);
 			return 0;
 		}
 	}
-	if (rc == 0)
-		rc = audit(r, child, "recommendation_new", id);
 	if (rc == 0) {
-		rec_form(r, id, &rec, &e);
+		char what[64];
+		snprintf(what, sizeof what, "%s_new", f->kind->name);
+		rc = audit(r, child, what, id);
+	}
+	if (rc == 0) {
+		addition_form(r, f, id, &rec, &e);
 		if (e.n)
 			r->status = 400;
 	}
 	record_clear(&rec);
 	return rc;
+}
+
+static int rec_new(struct req *r)
+{
+	return add_to_review(r, &ADD_RECOMMENDATION);
+}
+
+static int consultation_new(struct req *r)
+{
+	return add_to_review(r, &ADD_CONSULTATION);
 }
 
 /* The recommendation with route argument 0 as id, with its review's child:
@@ -744,6 +796,10 @@ const struct route WEB_ROUTES_REVIEW[] = {
 	{ "POST", "/reviews/{id}/cancel", WHO, 0, cancel },
 	{ "GET", "/reviews/{id}/recommendations/new", WHO, 0, rec_new },
 	{ "POST", "/reviews/{id}/recommendations/new", WHO, 0, rec_new },
+	{ "GET", "/reviews/{id}/consultations/new", WHO, 0,
+	  consultation_new },
+	{ "POST", "/reviews/{id}/consultations/new", WHO, 0,
+	  consultation_new },
 	{ "GET", "/recommendations/{id}", WHO, 0, rec_page },
 	{ "GET", "/recommendations/{id}/update", WHO, 0, rec_update },
 	{ "POST", "/recommendations/{id}/update", WHO, 0, rec_update },

@@ -23,7 +23,7 @@ check "iro2 has an overdue review" test -n "$REV"
 # Who may see and use each page.
 for path in "/reviews/$REV" "/reviews/$REV/hold" "/reviews/$REV/rearrange" \
 	"/reviews/$REV/adjourn" "/reviews/$REV/stand-down" "/reviews/$REV/cancel" \
-	"/reviews/$REV/recommendations/new"; do
+	"/reviews/$REV/recommendations/new" "/reviews/$REV/consultations/new"; do
 	same "iro2 sees $path" "$(http iro2 GET "$path")" 200
 	same "the manager sees $path" "$(http manager GET "$path")" 200
 	same "iro1 gets 404 for $path (not their child)" "$(http iro1 GET "$path")" 404
@@ -167,5 +167,24 @@ code=$(post manager "/reviews/$NEW/cancel" reason="x")
 same "a stood-down review cannot be cancelled" "$code" 400
 "$IRO" review cancel "$NEW" --reason x >/dev/null 2>&1
 same "... nor from the command line (the same step)" "$?" 1
+
+# Consultation forms sent before a review.
+before=$(dump)
+code=$(post iro2 "/reviews/$REV/consultations/new" sent-day=1 sent-month=3 sent-year=2026)
+same "a consultation form without who it went to comes back (400)" "$code" 400
+contains "... saying so" "$(cat "$T/body")" 'href="#group">Choose who the form was sent to'
+contains "... the date sent kept" "$(cat "$T/body")" 'name="sent-month" type="text" inputmode="numeric" value="3"'
+code=$(post iro2 "/reviews/$REV/consultations/new" group=carer sent-day=10 sent-month=3 sent-year=2026 received-day=1 received-month=3 received-year=2026)
+same "a form back before it was sent comes back (400)" "$code" 400
+same "... nothing written" "$(dump)" "$before"
+same "the analyst may not record one (403)" \
+	"$(post analyst "/reviews/$REV/consultations/new" group=carer)" 403
+n=$(q "SELECT count(*) FROM consultation WHERE review_id = $REV")
+code=$(post iro2 "/reviews/$REV/consultations/new" group=carer sent-day=1 sent-month=3 sent-year=2026 received-day=9 received-month=3 received-year=2026)
+same "iro2 records a consultation form sent to the carer" "$code" 303
+same "... one more for the review" "$(q "SELECT count(*) FROM consultation WHERE review_id = $REV")" $((n + 1))
+same "... as typed" "$(q "SELECT respondent_group || ' ' || sent_date || ' ' || received_date FROM consultation WHERE review_id = $REV ORDER BY id DESC LIMIT 1")" "carer 2026-03-01 2026-03-09"
+http iro2 GET "/children/$CHILD" >/dev/null
+contains "... and on the child's timeline" "$(cat "$T/body")" "Consultation form sent"
 
 done_testing
