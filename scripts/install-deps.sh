@@ -14,8 +14,9 @@ fi
 # Tests: cmocka for unit tests; sqlite3 to inspect databases; python3 for
 # the independent oracle of the statutory clocks; chromium to check the
 # HTML report and the web pages in a headless browser (with playwright-core
-# and axe-core from npm); curl for the web tests' HTTP requests.
-TEST="libcmocka-dev sqlite3 python3 chromium curl"
+# and axe-core from npm); curl for the web tests' HTTP requests and openssl
+# for the certificate of the HTTPS test.
+TEST="libcmocka-dev sqlite3 python3 chromium curl openssl"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "install-deps: not a Debian system; install these yourself:" >&2

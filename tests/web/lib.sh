@@ -12,7 +12,8 @@
 #                        a form POST carrying USER's CSRF token
 #
 # Users (password $PW): iro1 and iro2 (IROs of the first two IRO records,
-# $IRO1 and $IRO2), manager, analyst, admin, auditor.
+# $IRO1 and $IRO2), manager, analyst, admin, auditor. TLS=yes serves
+# HTTPS with a self-signed certificate (curl -k, in $K).
 
 . "$(dirname "$0")/../integration/lib.sh"
 
@@ -42,12 +43,21 @@ web_setup() {
 	done
 	PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 	BASE=http://127.0.0.1:$PORT
+	K=""
+	if [ "${TLS:-}" = yes ]; then
+		# A self-signed certificate for 127.0.0.1; curl takes it (-k).
+		openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+			-keyout "$T/key.pem" -out "$T/cert.pem" 2>/dev/null || return 1
+		SERVE_ARGS="${SERVE_ARGS:-} --tls-cert $T/cert.pem --tls-key $T/key.pem"
+		BASE=https://127.0.0.1:$PORT
+		K=-k
+	fi
 	# shellcheck disable=SC2086
 	"$IRO" serve --db "$DB" --listen "127.0.0.1:$PORT" --today "$TODAY" \
 		--threads 2 ${SERVE_ARGS:-} >"$T/server.out" 2>"$T/server.log" &
 	SERVER=$!
 	for _ in $(seq 1 100); do
-		curl -s -o /dev/null "$BASE/sign-in" && return 0
+		curl -s $K -o /dev/null "$BASE/sign-in" && return 0
 		sleep 0.1
 	done
 	echo "# the server did not start: $(cat "$T/server.log")"
@@ -59,7 +69,7 @@ http() {
 	shift 3
 	jar=$T/jar.$user
 	[ "$user" = "-" ] && jar=/dev/null
-	curl -s -X "$method" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
+	curl -s $K -X "$method" -b "$jar" -c "$jar" -o "$T/body" -D "$T/headers" \
 		-w '%{http_code}' "$@" "$BASE$path"
 }
 
@@ -71,13 +81,13 @@ signin() {
 	user=$1
 	jar=$T/jar.$user
 	rm -f "$jar"
-	curl -s -b "$jar" -c "$jar" -o "$T/body" "$BASE/sign-in"
+	curl -s $K -b "$jar" -c "$jar" -o "$T/body" "$BASE/sign-in"
 	token=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/body" | head -n 1)
-	code=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' \
+	code=$(curl -s $K -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' \
 		--data-urlencode "csrf=$token" --data-urlencode "username=$user" \
 		--data-urlencode "password=${2:-$PW}" "$BASE/sign-in")
 	# Keep a page with the session's CSRF token (the sign-out form's).
-	curl -s -b "$jar" -c "$jar" -L -o "$T/csrf.$user" "$BASE/"
+	curl -s $K -b "$jar" -c "$jar" -L -o "$T/csrf.$user" "$BASE/"
 	[ "$code" = 303 ]
 }
 
