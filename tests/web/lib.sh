@@ -21,8 +21,16 @@ PW="correct horse battery"
 TODAY=${TODAY:-2026-03-31}
 SERVER=""
 
+# Stops the server; a sanitizer build reports leaks as it exits, and any
+# report in its log is a failure.
 _web_stop() {
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+	if [ -n "$SERVER" ]; then
+		kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+		if grep -q 'Sanitizer' "$T/server.log" 2>/dev/null; then
+			echo "not ok - the server ran clean under the sanitizers"
+			grep -A12 'Sanitizer' "$T/server.log" | head -n 40 | sed 's/^/# /'
+		fi
+	fi
 	rm -rf "$T"
 }
 trap _web_stop EXIT INT TERM
