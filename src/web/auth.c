@@ -32,9 +32,9 @@ const char *auth_password_problem(const char *password)
 	for (const char *p = password; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	if (chars < AUTH_PASSWORD_MIN)
-		return "a password must be at least 12 characters long";
+		return "A password must be at least 12 characters long";
 	if (strlen(password) > 256)
-		return "a password must be at most 256 bytes long";
+		return "A password must be at most 256 bytes long";
 	return NULL;
 }
 

@@ -20,7 +20,8 @@ struct err;
 /* Once, before anything else here: 0, or -1 (libsodium would not start). */
 int auth_init(void);
 
-/* Why a new password will not do ("at least 12 characters"), or NULL. */
+/* Why a new password will not do, as a sentence ("A password must be at
+ * least 12 characters long"), or NULL. */
 const char *auth_password_problem(const char *password);
 
 /* The argon2id hash of password into out: 0, or -1 with err. */

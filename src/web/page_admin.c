@@ -220,7 +220,7 @@ static int read_password(struct req *r, char *hash, size_t size,
 	if (!*p)
 		form_error(fe, "password", "Enter a password");
 	else if (why)
-		form_error(fe, "password", "The password must have %s", why);
+		form_error(fe, "password", "%s", why);
 	else if (strcmp(p, req_form(r, "password2")) != 0)
 		form_error(fe, "password2", "Type the same password twice");
 	if (fe->n)

@@ -31,7 +31,7 @@ contains "... naming the username" "$body" 'href="#username">Enter a username'
 contains "... the name" "$body" 'href="#name">Enter the person'
 contains "... and the role" "$body" 'href="#role">Choose the user'
 same "a short password is refused" "$(post admin /admin/users/new username=newbie 'name=New Person' role=analyst password=short password2=short)" 400
-contains "... saying how long it must be" "$(cat "$T/body")" 'href="#password">The password must have'
+contains "... saying how long it must be" "$(cat "$T/body")" 'href="#password">A password must be at least 12 characters long'
 contains "... keeping the username typed" "$(cat "$T/body")" 'value="newbie"'
 case $(cat "$T/body") in *'value="short"'*) not_ok "the password is not shown again" ;; *) ok "the password is not shown again" ;; esac
 same "passwords that differ are refused" "$(post admin /admin/users/new username=newbie 'name=New Person' role=analyst 'password=a long password 1' 'password2=a long password 2')" 400
