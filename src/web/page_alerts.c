@@ -873,20 +873,7 @@ static int raise_setup(struct req *r, int64_t *child, char *la, size_t size,
 	return 1;
 }
 
-static int raise_page(struct req *r)
-{
-	int64_t child;
-	char la[64];
-	struct roster ro;
-	const char *me;
-	int rc = raise_setup(r, &child, la, sizeof la, &ro, &me);
-	if (rc <= 0)
-		return rc;
-	raise_form(r, child, la, &ro, me, NULL);
-	roster_free(&ro);
-	return 0;
-}
-
+/* GET shows the form; POST raises the alert. */
 static int raise_alert(struct req *r)
 {
 	int64_t child;
@@ -896,6 +883,11 @@ static int raise_alert(struct req *r)
 	int rc = raise_setup(r, &child, la, sizeof la, &ro, &me);
 	if (rc <= 0)
 		return rc;
+	if (strcmp(r->method, "POST") != 0) {
+		raise_form(r, child, la, &ro, me, NULL);
+		roster_free(&ro);
+		return 0;
+	}
 	struct form_errors fe = { .n = 0 };
 	const char *kind = req_form(r, "kind"), *iro = me ? me : req_form(r, "iro");
 	if (strcmp(kind, "informal") && strcmp(kind, "formal") &&
@@ -978,7 +970,7 @@ const struct route WEB_ROUTES_ALERTS[] = {
 	{ "GET", "/alerts/{id}", WORKERS, 0, alert },
 	{ "POST", "/alerts/{id}/{move}", WORKERS, 0, move },
 	{ "POST", "/alerts/{id}/actions/{n}/done", WORKERS, 0, action_done },
-	{ "GET", "/children/{id}/alerts/new", WORKERS, 0, raise_page },
+	{ "GET", "/children/{id}/alerts/new", WORKERS, 0, raise_alert },
 	{ "POST", "/children/{id}/alerts", WORKERS, 0, raise_alert },
 	{ NULL, NULL, 0, 0, NULL },
 };

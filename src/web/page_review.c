@@ -339,19 +339,29 @@ static bool conduct_field(const char *name)
 	return true;
 }
 
+/* Opens a form page: the frame (its title marked when there are errors),
+ * a back link to `back` ("/reviews/12"), the column and the error
+ * summary. */
+static void form_begin(struct req *r, const char *title, const char *back,
+		       const char *back_text, struct form_errors *e)
+{
+	struct buf *b = &r->out;
+	buf_reset(b);
+	page_begin_error(r, title, NAV_NONE, e && e->n);
+	back_link(b, back, back_text);
+	h_raw_trusted(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-"
+			 "grid-column-two-thirds\">");
+	rf_error_summary(b, e);
+}
+
 static void step_form(struct req *r, const struct step_def *s, int64_t id,
 		      const struct record *rec, struct form_errors *e,
 		      const struct roster *ro)
 {
 	struct buf *b = &r->out;
 	char href[64];
-	buf_reset(b);
-	page_begin_error(r, s->title, NAV_NONE, e && e->n);
 	snprintf(href, sizeof href, "/reviews/%" PRId64, id);
-	back_link(b, href, "Back to the review");
-	h_raw_trusted(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-"
-			 "grid-column-two-thirds\">");
-	rf_error_summary(b, e);
+	form_begin(r, s->title, href, "Back to the review", e);
 	const struct value *la = record_get(rec, "child");
 	h_printf(b, "<span class=\"govuk-caption-l\">Review %" PRId64
 		    ", child %s</span><h1 class=\"govuk-heading-l\">%s</h1>"
@@ -571,13 +581,8 @@ static void addition_form(struct req *r, const struct review_addition *f,
 {
 	struct buf *b = &r->out;
 	char href[64];
-	buf_reset(b);
-	page_begin_error(r, f->title, NAV_NONE, e && e->n);
 	snprintf(href, sizeof href, "/reviews/%" PRId64, id);
-	back_link(b, href, "Back to the review");
-	h_raw_trusted(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-"
-			 "grid-column-two-thirds\">");
-	rf_error_summary(b, e);
+	form_begin(r, f->title, href, "Back to the review", e);
 	h_printf(b, "<span class=\"govuk-caption-l\">Review %" PRId64 "</span>"
 		    "<h1 class=\"govuk-heading-l\">%s</h1>"
 		    "<form method=\"post\" action=\"/reviews/%" PRId64
@@ -752,16 +757,11 @@ static int rec_update(struct req *r)
 	if (rc == 0) {
 		struct buf *b = &r->out;
 		char href[64], title[80];
-		buf_reset(b);
 		snprintf(title, sizeof title, "Update recommendation %" PRId64,
 			 rec.id);
-		page_begin_error(r, title, NAV_NONE, e.n > 0);
 		snprintf(href, sizeof href, "/recommendations/%" PRId64,
 			 rec.id);
-		back_link(b, href, "Back to the recommendation");
-		h_raw_trusted(b, "<div class=\"govuk-grid-row\"><div class=\""
-				 "govuk-grid-column-two-thirds\">");
-		rf_error_summary(b, &e);
+		form_begin(r, title, href, "Back to the recommendation", &e);
 		char text[600];
 		rf_value_text(&rec, "text", text, sizeof text);
 		h_printf(b, "<h1 class=\"govuk-heading-l\">%s</h1><p class=\""
