@@ -1,0 +1,9 @@
+/*
+ * v903_chronology.c - DfE validation rules: (to be written).
+ */
+#include "lib/common.h"
+#include "core/v903_int.h"
+
+const struct v903_rule V903_RULES_CHRONOLOGY[] = {
+	{ NULL, NULL, 0, 0, NULL },
+};
