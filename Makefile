@@ -4,6 +4,7 @@
 #   make test       build and run every test; ends with the runner's summary
 #   make check-asan the same tests under AddressSanitizer + UBSan
 #   make demo       install what the build needs, make a demo service, show it
+#   make fuzz       run each fuzz target for 5 minutes (clang's libFuzzer)
 #   make bench      benchmarks (see docs/performance.md)
 #   make deps       install the Debian packages the build needs
 #
@@ -12,7 +13,7 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS     := sqlite3 jansson xlsxwriter libmicrohttpd libsodium
+PKGS     := sqlite3 jansson xlsxwriter libmicrohttpd libsodium expat
 SANITIZE ?=
 V        ?=
 Q        := $(if $(V),,@)
@@ -30,7 +31,7 @@ LDSAN    :=
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lxlsxwriter -lz -lmicrohttpd -lsodium)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -ljansson -lxlsxwriter -lz -lmicrohttpd -lsodium -lexpat)
 
 CFLAGS   += $(CSTD) $(WARN) $(OPT) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(LDSAN)
@@ -57,7 +58,7 @@ APP_OBJ   := $(LIB_OBJ) $(CORE_OBJ) $(STORE_OBJ) $(IO_OBJ) $(WEB_OBJ)
 UNIT_SRC  := $(wildcard tests/unit/test_*.c)
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all iro test check check-asan demo bench deps clean
+.PHONY: all iro test check check-asan demo bench deps clean fuzz
 all: $(BUILD)/iro
 iro: $(BUILD)/iro
 
@@ -124,8 +125,28 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(CORE_OBJ) $(LIB_OBJ)
 	@$(if $(V),,echo "  TEST  $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka -lm
 
-test: $(BUILD)/iro $(UNIT_BIN)
-	@IRO=$(BUILD)/iro UNIT_DIR=$(BUILD)/tests sh tests/run.sh
+# Fuzzing (design.md): libFuzzer targets over the SSDA903 readers, built
+# with clang and its sanitizers. `make test` runs each for FUZZ_SECONDS
+# (10) from its corpus; `make fuzz` for 300 seconds each. Under
+# SANITIZE=1 the unit and script tests carry the sanitizers instead.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 10
+FUZZ_NAMES   := fuzz_903_csv fuzz_903_xml
+FUZZ_SRC     := $(CORE_SRC) $(LIB_SRC) src/io/csv_in.c src/io/v903_files.c src/io/v903_xml.c
+FUZZ_BIN     := $(if $(filter 1,$(SANITIZE)),,$(patsubst %,$(BUILD)/fuzz/%,$(FUZZ_NAMES)))
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_SRC)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  FUZZ  $@")
+	$(Q)$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		$(CSTD) -Isrc -o $@ $^ -lcsv -lexpat -lm
+
+test: $(BUILD)/iro $(UNIT_BIN) $(FUZZ_BIN)
+	@IRO=$(BUILD)/iro UNIT_DIR=$(BUILD)/tests FUZZ_DIR=$(if $(FUZZ_BIN),$(BUILD)/fuzz) \
+		FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run.sh
+
+fuzz: $(FUZZ_BIN)
+	@FUZZ_DIR=$(BUILD)/fuzz FUZZ_SECONDS=300 sh tests/fuzz/t_fuzz.sh
 
 check: test
 

@@ -5,7 +5,7 @@
 set -eu
 
 # Build: compiler, make, pkg-config and the libraries (design.md §2).
-BUILD="gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev libcsv-dev libxlsxwriter-dev libmicrohttpd-dev libsodium-dev"
+BUILD="gcc make pkg-config libc6-dev libsqlite3-dev libjansson-dev libcsv-dev libxlsxwriter-dev libmicrohttpd-dev libsodium-dev libexpat1-dev"
 # The web pages' GOV.UK Frontend comes from npm at build time (package.json,
 # pinned by package-lock.json); Debian's nodejs and npm when there is no npm.
 if ! command -v npm >/dev/null 2>&1; then
@@ -16,7 +16,7 @@ fi
 # HTML report and the web pages in a headless browser (with playwright-core
 # and axe-core from npm); curl for the web tests' HTTP requests and openssl
 # for the certificate of the HTTPS test.
-TEST="libcmocka-dev sqlite3 python3 chromium curl openssl"
+TEST="libcmocka-dev sqlite3 python3 chromium curl openssl clang libclang-rt-14-dev"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "install-deps: not a Debian system; install these yourself:" >&2

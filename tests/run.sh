@@ -57,6 +57,10 @@ for t in tests/integration/t_*.sh; do
 	[ -f "$t" ] || continue
 	run_one "integration/$(basename "$t" .sh)" sh "$t"
 done
+for t in tests/fuzz/t_*.sh; do
+	[ -f "$t" ] || continue
+	run_one "fuzz/$(basename "$t" .sh)" sh "$t"
+done
 for t in tests/web/t_*.sh; do
 	[ -f "$t" ] || continue
 	run_one "web/$(basename "$t" .sh)" sh "$t"

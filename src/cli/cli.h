@@ -75,6 +75,13 @@ void cli_print_problems(struct problems *p, size_t max_warnings);
 int cli_sort_and_write(const struct command *cmd, struct table *t,
 		       const size_t *by, size_t nby, enum table_format f);
 
+/* The collection year d->year's SSDA903 return from the store (made with
+ * v903_init), read in one transaction so every table is of one moment.
+ * Prints any failure and returns -1. */
+struct v903_data;
+int cli_return_from_store(const struct command *cmd, const char *db,
+			  struct v903_data *d);
+
 /* Writes a table to stdout; prints an error and returns 1 on failure. */
 int cli_write_table(const struct command *cmd, const struct table *t,
 		    enum table_format f);

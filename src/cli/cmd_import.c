@@ -3,11 +3,13 @@
  */
 #include "lib/common.h"
 #include "lib/err.h"
-#include "io/ssda903_csv.h"
+#include "core/v903.h"
+#include "io/return_records.h"
+#include "io/v903_files.h"
 #include "store/store.h"
 #include "cli/cli.h"
 
-static const char *all_warnings;
+static const char *all_warnings, *opt_year;
 
 extern const struct command CMD_IMPORT_903;
 
@@ -30,19 +32,72 @@ static void print_counts(const char *dir, const struct import_counts *n)
 	       n->reviews_changed);
 }
 
+/* The collection year the return is for: --year, else its latest date's
+ * (v903_infer_year). 0 and a message when neither tells. */
+static int return_year(const char *dir, const struct v903_data *d)
+{
+	int year = opt_year ? v903_year_parse(opt_year) : v903_infer_year(d);
+	if (!year && opt_year)
+		args_bad(&CMD_IMPORT_903, "--year", opt_year,
+			 "expected a collection year such as 2022-23");
+	else if (!year)
+		fprintf(stderr, "iro import 903: %s has no dated episodes, "
+				"reviews or missing periods to tell its year "
+				"by: give --year\n", dir);
+	return year;
+}
+
+static int save(struct store *st, const char *dir, struct s903_set *set,
+		struct v903_data *d, struct problems *p)
+{
+	struct import_counts n;
+	struct err e;
+	long kept = 0;
+	if (v903_prepare(d, NULL, NULL)) {
+		fprintf(stderr, "iro import 903: out of memory\n");
+		return -1;
+	}
+	if (store_begin(st, &e) || store_import_903(st, set, dir, &n, &e) ||
+	    store_import_903_rows(st, d, dir, &kept, &e) ||
+	    store_commit(st, &e)) {
+		store_rollback(st);
+		fprintf(stderr, "iro import 903: %s: nothing was imported.\n",
+			e.msg);
+		return -1;
+	}
+	print_counts(dir, &n);
+	printf("  the %d-%02d return; its other tables' rows: %ld "
+	       "child table%s changed\n", d->year - 1, d->year % 100, kept,
+	       kept == 1 ? "" : "s");
+	if (p->warnings)
+		printf("%zu warning%s (above).\n", p->warnings,
+		       p->warnings == 1 ? "" : "s");
+	return 0;
+}
+
 static int run(const char *db, const char *const *pos)
 {
 	const char *dir = pos[0];
 	struct store *st;
+	if (opt_year && !v903_year_parse(opt_year))
+		return args_bad(&CMD_IMPORT_903, "--year", opt_year,
+				"expected a collection year such as 2022-23");
 	if (cli_open(&CMD_IMPORT_903, db, &st))
 		return 1;
 
+	struct v903_data d;
+	struct v903_files files;
+	struct return_names *names = calloc(1, sizeof *names);
 	struct s903_set set;
-	struct s903_files files;
 	struct problems p;
 	s903_init(&set);
 	problems_init(&p);
-	int rc = s903_read_dir(dir, &set, &files, &p);
+	v903_init(&d, 0);
+	memset(&files, 0, sizeof files);
+	files.strict = true;
+	int rc = names ? v903_read_dir(dir, &d, false, &files, &p) : -1;
+	if (!rc)
+		rc = return_records(dir, &d, &files, names, &set, &p);
 	cli_print_problems(&p, all_warnings ? SIZE_MAX : 20);
 	if (rc) {
 		fprintf(stderr,
@@ -51,26 +106,19 @@ static int run(const char *db, const char *const *pos)
 			p.errors, p.errors == 1 ? "" : "s", dir);
 		goto out;
 	}
-
-	struct import_counts n;
-	struct err e;
-	if (store_begin(st, &e) ||
-	    store_import_903(st, &set, dir, &n, &e) ||
-	    store_commit(st, &e)) {
-		store_rollback(st);
-		fprintf(stderr, "iro import 903: %s: nothing was imported.\n",
-			e.msg);
+	int year = return_year(dir, &d);
+	if (!year) {
 		rc = -1;
 		goto out;
 	}
-	print_counts(dir, &n);
-	if (p.warnings)
-		printf("%zu warning%s (above).\n", p.warnings,
-		       p.warnings == 1 ? "" : "s");
+	v903_set_year(&d, year);
+	rc = save(st, dir, &set, &d, &p);
 out:
 	problems_free(&p);
-	s903_files_free(&files);
+	v903_files_free(&files);
+	v903_free(&d);
 	s903_free(&set);
+	free(names);
 	store_close(st);
 	return rc ? 1 : 0;
 }
@@ -78,6 +126,9 @@ out:
 static const struct opt OPTS[] = {
 	{ "all-warnings", NULL, "print every warning, not just the first 20",
 	  &all_warnings },
+	{ "year", "YEAR", "the collection year the return is for, e.g. "
+			  "2022-23 (default: the year of its latest date)",
+	  &opt_year },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -85,11 +136,13 @@ const struct command CMD_IMPORT_903 = {
 	.name = "import 903",
 	.args = "DIR",
 	.npos = 1,
-	.summary = "Import an SSDA903 return from the CSV files in DIR.",
+	.summary = "Import an SSDA903 return from its CSV or XML files in DIR.",
 	.details =
-		"DIR must hold header.csv, episodes.csv and reviews.csv, and "
-		"may hold uasc.csv (names\nmatched ignoring case), with the "
-		"SSDA903 columns and DD/MM/YYYY dates.\n\n"
+		"DIR holds the return's CSV files - header, episodes and "
+		"reviews, and any of\nUASC, OC2, OC3, AD1, placed for "
+		"adoption, previous permanence, missing and\nsocial worker "
+		"episodes - each known by its columns (in any order), not its\n"
+		"name; or the return's one XML file. Dates are DD/MM/YYYY.\n\n"
 		"Records are matched on the child's id, the episode's DECOM and "
 		"the review's date:\nnew ones are added and changed ones "
 		"updated (the old values kept in the audit log).\nImporting the "
@@ -98,7 +151,9 @@ const struct command CMD_IMPORT_903 = {
 		"whole import, with one\nline per problem, and the database is "
 		"left as it was. Warnings (episodes that do\nnot chain as "
 		"SSDA903 requires, participation codes at odds with age) are\n"
-		"reported and the data taken.",
+		"reported and the data taken. The tables iro does not keep as "
+		"records (OC2 to\nsocial worker episodes) are kept for the "
+		"collection year as given, for\n`iro export 903`.",
 	.opts = OPTS,
 	.run = run,
 };

@@ -70,12 +70,17 @@ static void rows_free(struct v903_rows *t)
 	memset(t, 0, sizeof *t);
 }
 
-void v903_init(struct v903_data *d, int year)
+void v903_set_year(struct v903_data *d, int year)
 {
-	memset(d, 0, sizeof *d);
 	d->year = year;
 	d->start = date_from_ymd(year - 1, 4, 1);
 	d->end = date_from_ymd(year, 3, 31);
+}
+
+void v903_init(struct v903_data *d, int year)
+{
+	memset(d, 0, sizeof *d);
+	v903_set_year(d, year);
 }
 
 void v903_free(struct v903_data *d)
@@ -162,6 +167,31 @@ int v903_year_parse(const char *s)
 		b = a + 1;
 	}
 	return b >= 2015 && b <= 2099 ? b : 0;
+}
+
+static int32_t latest(const struct v903_rows *t, int col, int32_t best)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		int32_t v = v903_date(t, i, col);
+		if (v != DATE_NONE && v > best)
+			best = v;
+	}
+	return best;
+}
+
+int v903_infer_year(const struct v903_data *d)
+{
+	int32_t best = INT32_MIN;
+	best = latest(&d->t[V903_EPISODES], V903_E_DECOM, best);
+	best = latest(&d->t[V903_EPISODES], V903_E_DEC, best);
+	best = latest(&d->t[V903_REVIEWS], V903_R_REVIEW, best);
+	best = latest(&d->t[V903_MISSING], V903_M_MIS_START, best);
+	best = latest(&d->t[V903_MISSING], V903_M_MIS_END, best);
+	if (best == INT32_MIN)
+		return 0;
+	int y, m, day;
+	date_to_ymd(best, &y, &m, &day);
+	return m >= 4 ? y + 1 : y;
 }
 
 /* ---- Dates ------------------------------------------------------------ */

@@ -126,6 +126,9 @@ struct v903_data {
 void v903_init(struct v903_data *d, int year);
 void v903_free(struct v903_data *d);
 
+/* Sets the collection year (and its start and end). */
+void v903_set_year(struct v903_data *d, int year);
+
 /* Marks a table loaded (a file with a header row and no rows is loaded). */
 void v903_table_present(struct v903_rows *t, enum v903_table table);
 
@@ -149,6 +152,13 @@ int v903_prepare(struct v903_data *d, v903_postcode_fn postcode, void *ctx);
 /* "2022-23", "2022/23", "2022_23" or "2023" -> 2023; 0 if not a year from
  * 2015 to 2099 written so. */
 int v903_year_parse(const char *s);
+
+/* The collection year a return is for, when it does not say: the year
+ * (1 April to 31 March) holding its latest episode start or end, review
+ * or missing-period date; 0 when it has none of them. A return's dates
+ * all fall on or before the end of its year, and a return with any
+ * activity in the year has one of them in it. */
+int v903_infer_year(const struct v903_data *d);
 
 /* ---- Reading cells (for the rules) ------------------------------------ */
 

@@ -74,6 +74,75 @@ static bool blank_line(const char *s, size_t n)
 	return true;
 }
 
+/* The next physical line of buf from *pos, with its newline; NULL at the
+ * end. */
+static const char *next_line(const char *buf, size_t len, size_t *pos,
+			     size_t *n)
+{
+	if (*pos >= len)
+		return NULL;
+	const char *s = buf + *pos;
+	const char *nl = memchr(s, '\n', len - *pos);
+	*n = nl ? (size_t)(nl - s) + 1 : len - *pos;
+	*pos += *n;
+	return s;
+}
+
+int csv_read_buffer(const char *buf, size_t len, const char *display,
+		    csv_row_fn row, void *ctx, struct problems *p)
+{
+	struct csv_parser parser;
+	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)) {
+		problem_add(p, false, display, 0, NULL, NULL, "out of memory");
+		return -1;
+	}
+	struct reader r = { .display = display, .p = p, .row = row,
+			    .ctx = ctx, .between = true };
+	buf_init(&r.fields, (size_t)CSV_FIELD_MAX * CSV_FIELDS_MAX);
+
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t pos = 0, n;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+			 (u[0] == 0xFE && u[1] == 0xFF))) {
+		problem_add(p, false, display, 0, NULL, NULL,
+			    "is UTF-16; save it as UTF-8 CSV");
+		r.failed = true;
+	} else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		pos = 3;
+	}
+	const char *s;
+	while (!r.failed && !r.stopped && (s = next_line(buf, len, &pos, &n))) {
+		r.line++;
+		if (memchr(s, '\0', n)) {
+			problem_add(p, false, display, r.line, NULL, NULL,
+				    "holds a NUL byte: is it a CSV file "
+				    "saved as UTF-8?");
+			r.failed = true;
+			break;
+		}
+		if (r.between && !blank_line(s, n)) {
+			r.row_start = r.line;
+			r.between = false;
+		}
+		if (csv_parse(&parser, s, n, on_field, on_row, &r) != n) {
+			problem_add(p, false, display, r.line, NULL, NULL,
+				    "is not valid CSV here: a field with a "
+				    "quote (\") must be wholly in quotes, "
+				    "with \"\" for a quote inside it");
+			r.failed = true;
+		}
+	}
+	if (!r.failed && !r.stopped &&
+	    csv_fini(&parser, on_field, on_row, &r) != 0) {
+		problem_add(p, false, display, r.row_start, NULL, NULL,
+			    "opens a quoted field (\") that is never closed");
+		r.failed = true;
+	}
+	buf_free(&r.fields);
+	csv_free(&parser);
+	return r.failed ? -1 : 0;
+}
+
 int csv_read_file(const char *path, const char *display, csv_row_fn row,
 		  void *ctx, struct problems *p)
 {
@@ -83,70 +152,37 @@ int csv_read_file(const char *path, const char *display, csv_row_fn row,
 			    "cannot be read: %s", strerror(errno));
 		return -1;
 	}
-	struct csv_parser parser;
-	if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)) {
+	/* Read whole: a national return's largest file is tens of MB. */
+	char *data = NULL;
+	size_t len = 0, cap = 0;
+	for (;;) {
+		if (cap - len < 65536) {
+			size_t ncap = cap ? cap * 2 : 1 << 20;
+			char *d = realloc(data, ncap);
+			if (!d) {
+				free(data);
+				fclose(f);
+				problem_add(p, false, display, 0, NULL, NULL,
+					    "out of memory");
+				return -1;
+			}
+			data = d;
+			cap = ncap;
+		}
+		size_t got = fread(data + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		problem_add(p, false, display, 0, NULL, NULL,
+			    "could not be read to the end: %s", strerror(errno));
+		free(data);
 		fclose(f);
-		problem_add(p, false, display, 0, NULL, NULL, "out of memory");
 		return -1;
 	}
-	struct reader r = { .display = display, .p = p, .row = row,
-			    .ctx = ctx, .between = true };
-	buf_init(&r.fields, (size_t)CSV_FIELD_MAX * CSV_FIELDS_MAX);
-
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	while (!r.failed && !r.stopped && (n = getline(&line, &cap, f)) != -1) {
-		r.line++;
-		char *s = line;
-		if (r.line == 1) {
-			unsigned char *u = (unsigned char *)line;
-			if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-				       (u[0] == 0xFE && u[1] == 0xFF))) {
-				problem_add(p, false, display, 0, NULL, NULL,
-					    "is UTF-16; save it as UTF-8 CSV");
-				r.failed = true;
-				break;
-			}
-			if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-				s += 3;
-				n -= 3;
-			}
-		}
-		if (memchr(s, '\0', (size_t)n)) {
-			problem_add(p, false, display, r.line, NULL, NULL,
-				    "holds a NUL byte: is it a CSV file "
-				    "saved as UTF-8?");
-			r.failed = true;
-			break;
-		}
-		if (r.between && !blank_line(s, (size_t)n)) {
-			r.row_start = r.line;
-			r.between = false;
-		}
-		if (csv_parse(&parser, s, (size_t)n, on_field, on_row, &r) !=
-		    (size_t)n) {
-			problem_add(p, false, display, r.line, NULL, NULL,
-				    "is not valid CSV here: a field with a "
-				    "quote (\") must be wholly in quotes, "
-				    "with \"\" for a quote inside it");
-			r.failed = true;
-		}
-	}
-	if (!r.failed && !r.stopped && ferror(f)) {
-		problem_add(p, false, display, r.line, NULL, NULL,
-			    "could not be read to the end: %s", strerror(errno));
-		r.failed = true;
-	}
-	if (!r.failed && !r.stopped &&
-	    csv_fini(&parser, on_field, on_row, &r) != 0) {
-		problem_add(p, false, display, r.row_start, NULL, NULL,
-			    "opens a quoted field (\") that is never closed");
-		r.failed = true;
-	}
-	free(line);
-	buf_free(&r.fields);
-	csv_free(&parser);
 	fclose(f);
-	return r.failed ? -1 : 0;
+	int rc = csv_read_buffer(data, len, display, row, ctx, p);
+	free(data);
+	return rc;
 }

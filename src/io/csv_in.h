@@ -26,4 +26,8 @@ typedef int (*csv_row_fn)(void *ctx, long line, char **fields, size_t n);
 int csv_read_file(const char *path, const char *display, csv_row_fn row,
 		  void *ctx, struct problems *p);
 
+/* The same over len bytes in memory. */
+int csv_read_buffer(const char *buf, size_t len, const char *display,
+		    csv_row_fn row, void *ctx, struct problems *p);
+
 #endif

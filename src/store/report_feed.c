@@ -147,6 +147,28 @@ static int sort_by_id(int64_t *ids, void *items, size_t n, size_t size)
 	return 0;
 }
 
+int store_postcodes(struct store *st, struct pc_table *t, struct err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+	if (!(s = store_stmt(st, SQL_POSTCODES, err)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		bool grid = sqlite3_column_type(s, 2) != SQLITE_NULL &&
+			    sqlite3_column_type(s, 3) != SQLITE_NULL;
+		if (pc_add(t, column_text(s, 0), column_text(s, 1), grid,
+			   sqlite3_column_int(s, 2),
+			   sqlite3_column_int(s, 3)) < 0) {
+			sqlite3_reset(s);
+			return err_set(err, "out of memory");
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(st, err, "reading the postcode table");
+	pc_done(t);
+	return 0;
+}
+
 static int read_side(struct store *st, struct side *sd, struct err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_RECS, err);
@@ -220,21 +242,8 @@ static int read_side(struct store *st, struct side *sd, struct err *err)
 		return store_fail(st, err, "reading oversight records");
 	if (sort_by_id(sd->ov_child, sd->ovs, sd->novs, sizeof *sd->ovs))
 		return err_set(err, "out of memory");
-	if (!(s = store_stmt(st, SQL_POSTCODES, err)))
+	if (store_postcodes(st, &sd->postcodes, err))
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		bool grid = sqlite3_column_type(s, 2) != SQLITE_NULL &&
-			    sqlite3_column_type(s, 3) != SQLITE_NULL;
-		if (pc_add(&sd->postcodes, column_text(s, 0),
-			   column_text(s, 1), grid, sqlite3_column_int(s, 2),
-			   sqlite3_column_int(s, 3)) < 0) {
-			sqlite3_reset(s);
-			return err_set(err, "out of memory");
-		}
-	}
-	if (rc != SQLITE_DONE)
-		return store_fail(st, err, "reading the postcode table");
-	pc_done(&sd->postcodes);
 	return 0;
 }
 

@@ -156,6 +156,28 @@ int store_import_903(struct store *st, const struct s903_set *set,
 		     const char *source, struct import_counts *counts,
 		     struct err *err);
 
+/*
+ * Keeps the tables of a return (prepared, d->year its collection year)
+ * that iro does not hold as records - OC2, OC3, AD1, placed for adoption,
+ * previous permanence, missing, social worker episodes - child by child
+ * for the year, and lists the header's children as in that year's return
+ * (schema 009). A child's rows of a table are replaced when they differ
+ * and left alone when not; *changed counts the tables replaced. Call
+ * after store_import_903, inside its transaction.
+ */
+struct v903_data;
+int store_import_903_rows(struct store *st, const struct v903_data *d,
+			  const char *source, long *changed, struct err *err);
+
+/*
+ * The collection year d->year's return from the store, into d (made with
+ * v903_init): every child in that year's imported return or looked after
+ * on a day of the year, their episodes that year (one open at the year's
+ * end returned open), their looked-after and adoption reviews held in the
+ * year, UASC, and the kept tables' rows for the year. Audited as one read.
+ */
+int store_export_903(struct store *st, struct v903_data *d, struct err *err);
+
 /* ---- Children's histories, for the clocks --------------------------- */
 
 struct child_history {
@@ -178,6 +200,11 @@ struct child_history {
 typedef int (*store_child_fn)(void *ctx, const struct child_history *h);
 int store_each_child(struct store *st, store_child_fn fn, void *ctx,
 		     struct err *err);
+
+/* The postcode table (core/postcode.h) into t, which the caller has
+ * zeroed and frees with pc_free. */
+struct pc_table;
+int store_postcodes(struct store *st, struct pc_table *t, struct err *err);
 
 /* ---- The report's measures (core/measures.h) -------------------------- */
 

@@ -108,15 +108,14 @@ bad "a blank ethnicity" \
 	"$T/case/header.csv:2: error: ETHNIC \"\": is required and is blank (DfE rule 103)"
 
 fresh_case
-spoil episodes.csv 1 "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST"
 sed -i 's/,[^,]*$//' "$T/case/episodes.csv"
 bad "a missing column" \
-	"$T/case/episodes.csv:1: error: column URN is missing (the layout is CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN)"
+	"$T/case/episodes.csv:1: error: its columns match no SSDA903 table; the nearest is Episodes (episodes.csv), missing URN"
 
 fresh_case
 spoil reviews.csv 1 "CHILD,DOB,REVIEW,REVIEW_CODE,NOTES"
 bad "a column that is not in the layout" \
-	"$T/case/reviews.csv:1: error: column \"NOTES\" is not in the SSDA903 layout of reviews.csv"
+	"$T/case/reviews.csv:1: error: its columns match no SSDA903 table; the nearest is Reviews (reviews.csv), which has no NOTES"
 
 fresh_case
 spoil reviews.csv 3 "C01,15/03/2010,19/04/2024"
@@ -129,11 +128,11 @@ bad "an unterminated quote" "$T/case/reviews.csv:3: error: "
 
 fresh_case
 rm "$T/case/reviews.csv"
-bad "a missing file" "$T/case: error: has no reviews.csv"
+bad "a missing file" "$T/case: error: has no Reviews table (reviews.csv)"
 
 fresh_case
-cp "$T/case/header.csv" "$T/case/HEADER.CSV"
-bad "two files that are the same name but for case" "are both header.csv"
+cp "$T/case/header.csv" "$T/case/children.csv"
+bad "two files of one table" "$T/case/header.csv:1: error: holds the Header table, as $T/case/children.csv does: keep one"
 
 fresh_case
 printf '\377\376C\000H\000\n\000' >"$T/case/uasc.csv"
