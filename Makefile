@@ -162,6 +162,7 @@ demo: deps
 
 bench: $(BUILD)/iro
 	@sh bench/bench_import.sh $(BUILD)/iro
+	@sh bench/bench_903.sh $(BUILD)/iro
 	@sh bench/bench_worklist.sh $(BUILD)/iro
 	@sh bench/bench_report.sh $(BUILD)/iro
 	@sh bench/bench_web.sh $(BUILD)/iro

@@ -221,5 +221,5 @@ int main(void)
 		cmocka_unit_test(placement_columns_derived),
 		cmocka_unit_test(rules_registered_once_a_year),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return RUN(tests);
 }

@@ -642,5 +642,5 @@ int main(void)
 		cmocka_unit_test(messages_and_years),
 		cmocka_unit_test(skipped_without_episodes),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return RUN(tests);
 }
