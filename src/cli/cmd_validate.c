@@ -11,7 +11,8 @@
 #include "store/store.h"
 #include "cli/cli.h"
 
-static const char *opt_year, *opt_last, *opt_format, *opt_rule, *opt_la;
+static const char *opt_year, *opt_last, *opt_format, *opt_rule, *opt_la,
+	*opt_rules;
 
 extern const struct command CMD_VALIDATE_903, CMD_VALIDATE;
 
@@ -239,12 +240,32 @@ const struct command CMD_VALIDATE_903 = {
 	.run = run,
 };
 
+/* The rules iro checks, version by version: code, years, message. */
+static void list_rules(void)
+{
+	printf("rule\tfrom\tto\tmessage\n");
+	for (size_t i = 0; i < v903_rule_count(); i++) {
+		const struct v903_rule *r = v903_rule_at(i);
+		char from[32] = "", to[32] = "";
+		if (r->from)
+			snprintf(from, sizeof from, "%d-%02d", r->from - 1,
+				 r->from % 100);
+		if (r->to)
+			snprintf(to, sizeof to, "%d-%02d", r->to - 1, r->to % 100);
+		printf("%s\t%s\t%s\t%s\n", r->code, from, to, r->message);
+	}
+}
+
 /* iro validate: the records already in iro, as the year's return. */
 static int run_store(const char *db, const char *const *pos)
 {
 	(void)pos;
 	bool csv;
 	int year;
+	if (opt_rules) {
+		list_rules();
+		return 0;
+	}
 	if (read_options(&CMD_VALIDATE, &csv, &year))
 		return 2;
 	if (!year) { /* the collection year today is in */
@@ -271,6 +292,8 @@ static const struct opt STORE_OPTS[] = {
 			  "one)", &opt_year },
 	{ "format", "FMT", "text (default) or csv: table,row,rule", &opt_format },
 	{ "rule", "CODE", "check only this rule", &opt_rule },
+	{ "rules", NULL, "list the rules iro checks (code, first and last "
+			 "year, message) and stop", &opt_rules },
 	{ NULL, NULL, NULL, NULL },
 };
 
