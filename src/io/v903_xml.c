@@ -500,8 +500,8 @@ static void parse_failed(struct reader *r)
 			    "as UTF-8 XML", XML_ErrorString(e));
 	else
 		problem_add(r->p, false, r->display, line, NULL, NULL,
-			    "is not well-formed XML: %s (column %lu)",
-			    XML_ErrorString(e), col);
+			    "is not valid XML at column %lu: %s", col,
+			    XML_ErrorString(e));
 }
 
 /* After the last byte: a return with no child in it is not one. */
