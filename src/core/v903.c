@@ -379,6 +379,23 @@ size_t v903_find_child(const struct v903_rows *t, const char *child,
 	return lo;
 }
 
+size_t v903_merge_child(const struct v903_rows *t, const char *child,
+			size_t *count)
+{
+	if (child)
+		return v903_find_child(t, child, count);
+	size_t lo = 0, hi = t->nrows;
+	while (lo < hi) { /* the first row with no CHILD: they sort last */
+		size_t mid = lo + (hi - lo) / 2;
+		if (v903_has(t, t->order[mid], 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*count = t->nrows - lo;
+	return lo;
+}
+
 /* ---- Derived columns -------------------------------------------------- */
 
 /* Header.UASC: "1" for a child in the UASC table, "0" otherwise
@@ -517,6 +534,22 @@ bool v903_needs_last(const struct v903_data *d, struct v903_result *r,
 		     unsigned need)
 {
 	return needs(d->last, r, need);
+}
+
+void v903_flag_unmatched(const struct v903_data *d, struct v903_result *r,
+			 enum v903_table table, enum v903_table in)
+{
+	const struct v903_rows *t = &d->t[table];
+	size_t at = 0, n;
+	while ((n = v903_next_child(t, &at)) > 0) {
+		size_t found;
+		v903_merge_child(&d->t[in], v903_cell(t, t->order[at - n], 0),
+				 &found);
+		if (found)
+			continue;
+		for (size_t k = at - n; k < at; k++)
+			v903_flag(r, table, t->order[k]);
+	}
 }
 
 static int cmp_flag(const void *a, const void *b)

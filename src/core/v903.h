@@ -204,6 +204,12 @@ size_t v903_next_child(const struct v903_rows *t, size_t *from);
 size_t v903_find_child(const struct v903_rows *t, const char *child,
 		       size_t *count);
 
+/* The rows a pandas merge on CHILD pairs with `child`: its rows, or for a
+ * missing child (NULL) the rows with no CHILD, since a merge matches NaN
+ * with NaN. Gives their position in t->order and their number. */
+size_t v903_merge_child(const struct v903_rows *t, const char *child,
+			size_t *count);
+
 /* ---- Rules ------------------------------------------------------------ */
 
 struct v903_flag {
@@ -233,6 +239,12 @@ bool v903_needs(const struct v903_data *d, struct v903_result *r,
 bool v903_needs_last(const struct v903_data *d, struct v903_result *r,
 		     unsigned need);
 #define V903_T(t) (1u << (t))
+
+/* Flags each row of `table` whose CHILD has no row in `in` (a missing
+ * CHILD matching a missing CHILD): the rows a merge on CHILD leaves
+ * unmatched. */
+void v903_flag_unmatched(const struct v903_data *d, struct v903_result *r,
+			 enum v903_table table, enum v903_table in);
 
 struct v903_rule {
 	const char *code;     /* "440" */

@@ -45,22 +45,6 @@ static bool cell_eq_fill(const struct v903_rows *t, size_t a, size_t b,
 	return strcmp(x ? x : fill, y ? y : fill) == 0;
 }
 
-/* The position in t->order of the rows a pandas merge on CHILD pairs
- * with `child`, and their number: the child's rows or, for a missing
- * child, the rows with no CHILD (a merge matches NaN with NaN), which
- * sort last. */
-static size_t merge_rows(const struct v903_rows *t, const char *child,
-			 size_t *count)
-{
-	if (child)
-		return v903_find_child(t, child, count);
-	size_t s = t->nrows;
-	while (s > 0 && !v903_has(t, t->order[s - 1], 0))
-		s--;
-	*count = t->nrows - s;
-	return s;
-}
-
 /* Tests one episode (cur) against the one before it (prev) in the order
  * of CHILD then DECOM, both of the same child. */
 typedef bool (*pair_fn)(const struct v903_rows *e, size_t prev, size_t cur);
@@ -215,7 +199,7 @@ static void check_352(const struct v903_data *d, struct v903_result *r)
 	while ((n = v903_next_child(e, &at)) > 0) {
 		size_t start = at - n, nh;
 		const char *child = v903_cell(e, e->order[start], V903_E_CHILD);
-		size_t s = merge_rows(h, child, &nh);
+		size_t s = v903_merge_child(h, child, &nh);
 		int32_t adult = DATE_NONE; /* the earliest 18th birthday */
 		for (size_t k = s; k < s + nh; k++) {
 			int32_t dob = v903_date(h, h->order[k], V903_H_DOB);

@@ -68,15 +68,6 @@ static size_t latest_episode(const struct v903_rows *e, const size_t *g,
 	return g[k - 1];
 }
 
-/* Where the rows with no CHILD start in t's order (they sort last). */
-static size_t no_child_start(const struct v903_rows *t)
-{
-	size_t k = t->nrows;
-	while (k > 0 && !v903_has(t, t->order[k - 1], V903_E_CHILD))
-		k--;
-	return k;
-}
-
 /* ---- 503A-503J: the first episode against last year's open one ------ */
 
 /* Whether this year's first episode `row` differs from last year's latest
@@ -317,15 +308,12 @@ static void check_noe(const struct v903_data *d, struct v903_result *r)
 	if (!needs_both_years(d, r))
 		return;
 	const struct v903_rows *e = &d->t[EP], *last = &d->last[EP];
-	bool any_no_child = no_child_start(last) < last->nrows;
 	for (size_t i = 0; i < e->nrows; i++) {
-		const char *child = v903_cell(e, i, V903_E_CHILD);
 		int32_t start = decom(e, i);
-		size_t count = any_no_child;
+		size_t count;
 		if (start == DATE_NONE || start >= d->start)
 			continue;
-		if (child)
-			v903_find_child(last, child, &count);
+		v903_merge_child(last, v903_cell(e, i, V903_E_CHILD), &count);
 		if (!count)
 			v903_flag(r, EP, i);
 	}

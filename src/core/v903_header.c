@@ -32,44 +32,6 @@ static void flag_header_not_in(const struct v903_data *d,
 			v903_flag(r, V903_HEADER, i);
 }
 
-/* The position in t->order of the rows a merge on CHILD pairs with
- * `child`, and their number: the child's rows, or for a missing child the
- * rows with no CHILD, which sort last. */
-static size_t merge_rows(const struct v903_rows *t, const char *child,
-			 size_t *count)
-{
-	if (child)
-		return v903_find_child(t, child, count);
-	size_t lo = 0, hi = t->nrows;
-	while (lo < hi) { /* the first row with no CHILD */
-		size_t mid = lo + (hi - lo) / 2;
-		if (v903_has(t, t->order[mid], 0))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*count = t->nrows - lo;
-	return lo;
-}
-
-/* Flags each row of `table` whose CHILD has no row in `in` - the
- * "right_only" rows of in.merge(table, on="CHILD", how="right"). */
-static void flag_orphans(const struct v903_data *d, struct v903_result *r,
-			 enum v903_table table, enum v903_table in)
-{
-	const struct v903_rows *t = &d->t[table];
-	size_t at = 0, n;
-	while ((n = v903_next_child(t, &at)) > 0) {
-		size_t found;
-		merge_rows(&d->t[in], v903_cell(t, t->order[at - n], 0),
-			   &found);
-		if (found)
-			continue;
-		for (size_t k = at - n; k < at; k++)
-			v903_flag(r, table, t->order[k]);
-	}
-}
-
 /* ---- The header's fields ---------------------------------------------- */
 
 /* 101 "Gender code is not valid." (to 2023/24): SEX, read as text
@@ -119,7 +81,7 @@ static void check_int03(const struct v903_data *d, struct v903_result *r)
 {
 	if (!v903_needs(d, r, HEADER | EPISODES))
 		return;
-	flag_orphans(d, r, V903_EPISODES, V903_HEADER);
+	v903_flag_unmatched(d, r, V903_EPISODES, V903_HEADER);
 }
 
 /* INT32 "Internal Check: Child should only exist once in Header.": every

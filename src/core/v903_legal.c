@@ -42,15 +42,7 @@ static bool next_pair(const struct v903_rows *e, const struct v903_rows *h,
 		return false;
 	p->ep = e->order + (*at - p->nep);
 	const char *child = v903_cell(e, p->ep[0], V903_E_CHILD);
-	size_t pos = 0;
-	if (child) {
-		pos = v903_find_child(h, child, &p->nhe);
-	} else {
-		pos = h->nrows;
-		while (pos > 0 && !v903_has(h, h->order[pos - 1], V903_H_CHILD))
-			pos--;
-		p->nhe = h->nrows - pos;
-	}
+	size_t pos = v903_merge_child(h, child, &p->nhe);
 	p->he = h->order ? h->order + pos : NULL;
 	return true;
 }

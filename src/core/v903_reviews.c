@@ -22,44 +22,6 @@
 
 /* ---- Shared checks ---------------------------------------------------- */
 
-/* The position in t->order of the rows a merge on CHILD pairs with
- * `child`, and their number: the child's rows, or for a missing child the
- * rows with no CHILD, which sort last. */
-static size_t merge_rows(const struct v903_rows *t, const char *child,
-			 size_t *count)
-{
-	if (child)
-		return v903_find_child(t, child, count);
-	size_t lo = 0, hi = t->nrows;
-	while (lo < hi) { /* the first row with no CHILD */
-		size_t mid = lo + (hi - lo) / 2;
-		if (v903_has(t, t->order[mid], 0))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*count = t->nrows - lo;
-	return lo;
-}
-
-/* Flags each row of `table` whose CHILD has no row in `in` - the rows a
- * merge on CHILD leaves unmatched ("left_only" or "right_only"). */
-static void flag_orphans(const struct v903_data *d, struct v903_result *r,
-			 enum v903_table table, enum v903_table in)
-{
-	const struct v903_rows *t = &d->t[table];
-	size_t at = 0, n;
-	while ((n = v903_next_child(t, &at)) > 0) {
-		size_t found;
-		merge_rows(&d->t[in], v903_cell(t, t->order[at - n], 0),
-			   &found);
-		if (found)
-			continue;
-		for (size_t k = at - n; k < at; k++)
-			v903_flag(r, table, t->order[k]);
-	}
-}
-
 /* Flags each review coded one of `codes` whose REVIEW is after (`after`)
  * or before the child's fourth birthday, DOB + DateOffset(years=4) (29
  * February + 4 years is 28 February when that year is not a leap year).
@@ -226,7 +188,7 @@ static void check_1012(const struct v903_data *d, struct v903_result *r)
 		return;
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++)
 		if (d->t[tables[i]].present)
-			flag_orphans(d, r, tables[i], V903_EPISODES);
+			v903_flag_unmatched(d, r, tables[i], V903_EPISODES);
 }
 
 /* INT08 "Internal Check: Child in Reviews does not exist in Header.": a
@@ -236,7 +198,7 @@ static void check_int08(const struct v903_data *d, struct v903_result *r)
 {
 	if (!v903_needs(d, r, HEADER | REVIEWS))
 		return;
-	flag_orphans(d, r, V903_REVIEWS, V903_HEADER);
+	v903_flag_unmatched(d, r, V903_REVIEWS, V903_HEADER);
 }
 
 /* INT17 for one group of reviews (n from v->order[at]) and the header
@@ -248,7 +210,7 @@ static void flag_dob_differs(const struct v903_data *d, struct v903_result *r,
 	const struct v903_rows *h = &d->t[V903_HEADER];
 	const struct v903_rows *v = &d->t[V903_REVIEWS];
 	size_t nh;
-	size_t ah = merge_rows(h, v903_cell(v, v->order[at], V903_R_CHILD),
+	size_t ah = v903_merge_child(h, v903_cell(v, v->order[at], V903_R_CHILD),
 			       &nh);
 	int32_t dob = DATE_NONE; /* the header's first DOB that is a date */
 	bool several = false;    /* and another, different one */

@@ -35,15 +35,7 @@ static const size_t *group_rows(const struct v903_rows *t, size_t at,
  */
 static bool header_has_dob(const struct v903_rows *h, const char *child)
 {
-	size_t start = 0, n = 0;
-	if (child) {
-		start = v903_find_child(h, child, &n);
-	} else {
-		while (n < h->nrows &&
-		       !v903_has(h, h->order[h->nrows - 1 - n], V903_H_CHILD))
-			n++;
-		start = h->nrows - n;
-	}
+	size_t n, start = v903_merge_child(h, child, &n);
 	for (size_t k = start; k < start + n; k++)
 		if (v903_date(h, h->order[k], V903_H_DOB) != DATE_NONE)
 			return true;

@@ -106,6 +106,13 @@ static void rows_in_child_and_date_order(void **state)
 	assert_int_equal(n, 1);
 	v903_find_child(e, "C", &n);
 	assert_int_equal(n, 0);
+	/* a pandas merge on CHILD pairs a missing CHILD with missing ones */
+	v903_find_child(e, NULL, &n);
+	assert_int_equal(n, 0);
+	assert_int_equal(v903_merge_child(e, NULL, &n), 5);
+	assert_int_equal(n, 1);
+	assert_int_equal(v903_merge_child(e, "A", &n), 0);
+	assert_int_equal(n, 4);
 	vt_free(&v);
 }
 
