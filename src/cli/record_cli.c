@@ -148,6 +148,13 @@ int rc_report(const struct command *cmd, int rc, const struct err *e,
 		fprintf(stderr, "iro %s: nothing was written.\n", cmd->name);
 		return 1;
 	}
+	/* The DfE's rules on the child's return, once the write is done. */
+	for (size_t i = 0; i < p->count; i++) {
+		const struct problem *pr = &p->v[i];
+		if (pr->warning)
+			fprintf(stderr, "iro %s: warning: %s %s: %s\n",
+				cmd->name, pr->column, pr->value, pr->reason);
+	}
 	if (o == PUT_SAME)
 		printf("No change: %s %" PRId64 " already holds this.\n", kind,
 		       id);

@@ -182,6 +182,9 @@ int load_jsonl(struct store *st, const char *path, struct load_counts *c,
 		return err_set(err, "%s: %s", path, strerror(errno));
 	struct loader l = { .st = st, .path = path, .c = c, .p = p,
 			    .err = err };
+	/* A service's records are checked against the DfE's rules as a
+	 * return (iro validate), not record by record as they load. */
+	store_set_dfe_warnings(st, false);
 	int rc = pass(&l, f, true);
 	if (rc == 0)
 		rc = put_waiting(&l);
@@ -197,5 +200,6 @@ int load_jsonl(struct store *st, const char *path, struct load_counts *c,
 	free(l.waiting);
 	free(l.waiting_line);
 	fclose(f);
+	store_set_dfe_warnings(st, true);
 	return rc;
 }

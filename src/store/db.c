@@ -159,6 +159,7 @@ int store_open(const char *path, enum store_open_mode mode,
 		return -1;
 	}
 	default_actor(st->actor, sizeof st->actor);
+	st->dfe_warnings = true;
 
 	/* Double-quoted strings are identifiers, never literals; defensive
 	 * mode stops SQL from corrupting the file (stack-notes §1). */
@@ -209,6 +210,11 @@ void store_close(struct store *st)
 	if (st->db)
 		sqlite3_close(st->db);
 	free(st);
+}
+
+void store_set_dfe_warnings(struct store *st, bool on)
+{
+	st->dfe_warnings = on;
 }
 
 void store_set_actor(struct store *st, const char *actor)

@@ -193,6 +193,29 @@ static void same_child(const struct record *r, const struct record *old,
 	}
 }
 
+/* The DfE's validation rules on the child's return for the year of an
+ * episode or held review just written, as warnings (issue 7: the DfE's
+ * errors "at the time of entry, not weeks later"). What the DfE refuses
+ * outright - codes, dates, DEC without REC - record_check has refused
+ * already. A load or import of many records turns this off. */
+static int dfe_warnings(struct store *st, const struct record *r,
+			int64_t child, struct problems *p, struct err *err)
+{
+	const struct value *v = NULL;
+	if (!st->dfe_warnings || child <= 0)
+		return 0;
+	if (r->kind == &KIND_EPISODE) {
+		v = record_get(r, "dec");
+		if (!v->set)
+			v = record_get(r, "decom");
+	} else if (r->kind == &KIND_REVIEW) {
+		v = record_get(r, "held");
+	}
+	if (!v || !v->set)
+		return 0;
+	return store_dfe_warnings(st, child, (int32_t)v->i, p, err);
+}
+
 int store_record_put(struct store *st, struct record *r,
 		     enum put_outcome *outcome, struct problems *p,
 		     struct err *err)
@@ -242,6 +265,7 @@ int store_record_put(struct store *st, struct record *r,
 		goto done;
 	}
 	*outcome = found ? PUT_CHANGED : PUT_ADDED;
+	rc = dfe_warnings(st, r, child, p, err);
 done:
 	record_clear(&old);
 	return rc;

@@ -199,11 +199,12 @@ int store_import_903_rows(struct store *st, const struct v903_data *d,
 
 /* The children in the year's return: those its imported header listed,
  * and those looked after on any day of the year. ?1 is the year, ?2 and
- * ?3 its first and last days. */
+ * ?3 its first and last days, ?4 one child's id or NULL for all. */
 #define RETURN_CHILDREN                                                     \
 	"WITH ret(id) AS (SELECT child_id FROM return_child WHERE year = ?1 " \
+	"AND (?4 IS NULL OR child_id = ?4) "                                 \
 	"UNION SELECT child_id FROM episode WHERE decom <= ?3 AND "         \
-	"(dec IS NULL OR dec >= ?2)) "
+	"(dec IS NULL OR dec >= ?2) AND (?4 IS NULL OR child_id = ?4)) "
 
 static const char SQL_HEADER[] = RETURN_CHILDREN
 	"SELECT la_child_id, sex, dob, ethnicity, upn, mother, mc_dob, uasc, "
@@ -238,14 +239,23 @@ static void dmy(const char *iso, char out[11])
 		date_format_903(d, out);
 }
 
+/* The child the export is of (0: every child); the statements bind it. */
+struct export {
+	struct v903_data *d;
+	int64_t child;
+};
+
 static sqlite3_stmt *year_stmt(struct store *st, const char *sql,
-			       const struct v903_data *d, struct err *err)
+			       const struct v903_data *d, int64_t child,
+			       struct err *err)
 {
 	sqlite3_stmt *s = store_stmt(st, sql, err);
 	if (s) {
 		sqlite3_bind_int(s, 1, d->year);
 		bind_date(s, 2, d->start);
 		bind_date(s, 3, d->end);
+		if (child)
+			sqlite3_bind_int64(s, 4, child);
 	}
 	return s;
 }
@@ -269,10 +279,10 @@ static const char *sex_code(const char *sex, int year)
 	return sex;
 }
 
-static int export_header(struct store *st, struct v903_data *d,
+static int export_header(struct store *st, struct v903_data *d, int64_t child,
 			 struct err *err)
 {
-	sqlite3_stmt *s = year_stmt(st, SQL_HEADER, d, err);
+	sqlite3_stmt *s = year_stmt(st, SQL_HEADER, d, child, err);
 	if (!s)
 		return -1;
 	int rc;
@@ -295,10 +305,10 @@ static int export_header(struct store *st, struct v903_data *d,
 	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "reading children");
 }
 
-static int export_episodes(struct store *st, struct v903_data *d,
+static int export_episodes(struct store *st, struct v903_data *d, int64_t child,
 			   struct err *err)
 {
-	sqlite3_stmt *s = year_stmt(st, SQL_EPISODES, d, err);
+	sqlite3_stmt *s = year_stmt(st, SQL_EPISODES, d, child, err);
 	if (!s)
 		return -1;
 	int rc;
@@ -319,10 +329,10 @@ static int export_episodes(struct store *st, struct v903_data *d,
 	return rc == SQLITE_DONE ? 0 : store_fail(st, err, "reading episodes");
 }
 
-static int export_reviews(struct store *st, struct v903_data *d,
+static int export_reviews(struct store *st, struct v903_data *d, int64_t child,
 			  struct err *err)
 {
-	sqlite3_stmt *s = year_stmt(st, SQL_REVIEWS, d, err);
+	sqlite3_stmt *s = year_stmt(st, SQL_REVIEWS, d, child, err);
 	if (!s)
 		return -1;
 	int rc;
@@ -372,10 +382,10 @@ static int export_kept_row(struct v903_data *d, const char *child,
 	return rc;
 }
 
-static int export_kept(struct store *st, struct v903_data *d,
+static int export_kept(struct store *st, struct v903_data *d, int64_t child,
 		       struct err *err)
 {
-	sqlite3_stmt *s = year_stmt(st, SQL_KEPT, d, err);
+	sqlite3_stmt *s = year_stmt(st, SQL_KEPT, d, child, err);
 	if (!s)
 		return -1;
 	int rc;
@@ -392,14 +402,71 @@ static int export_kept(struct store *st, struct v903_data *d,
 				 : store_fail(st, err, "reading kept rows");
 }
 
-int store_export_903(struct store *st, struct v903_data *d, struct err *err)
+/* The year's return, or one child's part of it, into tables (d's this
+ * year's or last year's). */
+static int export_year(struct store *st, struct v903_data *d, int64_t child,
+		       struct err *err)
 {
 	for (int t = 0; t < V903_NTABLES; t++)
 		if (!V903_TABLES[t].first_year ||
 		    d->year >= V903_TABLES[t].first_year)
 			v903_table_present(&d->t[t], t);
-	if (export_header(st, d, err) || export_episodes(st, d, err) ||
-	    export_reviews(st, d, err) || export_kept(st, d, err))
+	return export_header(st, d, child, err) ||
+			       export_episodes(st, d, child, err) ||
+			       export_reviews(st, d, child, err) ||
+			       export_kept(st, d, child, err)
+		       ? -1
+		       : 0;
+}
+
+/* The DfE rule flags of one row, as a warning: the table and the row's
+ * key (its date, or the child) and the rule with its message. */
+static void flag_warning(const struct v903_data *d, const struct v903_flag *f,
+			 struct problems *p)
+{
+	const struct v903_rule *rule = v903_rule_at(f->rule);
+	const struct v903_rows *t = &d->t[f->table];
+	int key = V903_TABLES[f->table].date_col;
+	const char *v = v903_cell(t, f->row, key >= 0 ? key : 0);
+	problem_add(p, true, NULL, 0, V903_TABLES[f->table].name, v ? v : "",
+		    "DfE rule %s: %s", rule->code, rule->message);
+}
+
+int store_dfe_warnings(struct store *st, int64_t child, int32_t day,
+		       struct problems *p, struct err *err)
+{
+	int y, m, dd;
+	date_to_ymd(day, &y, &m, &dd);
+	int year = m >= 4 ? y + 1 : y;
+	struct v903_data d, last;
+	struct v903_result r;
+	memset(&r, 0, sizeof r);
+	v903_init(&d, year);
+	v903_init(&last, year - 1);
+	int rc = export_year(st, &d, child, err) ||
+		 export_year(st, &last, child, err);
+	if (!rc) { /* last year's tables become d's last[] */
+		memcpy(d.last, last.t, sizeof d.last);
+		memset(last.t, 0, sizeof last.t);
+		if (v903_prepare(&d, NULL, NULL))
+			rc = err_set(err, "out of memory");
+	}
+	if (!rc) {
+		v903_validate(&d, NULL, &r);
+		if (r.out_of_memory)
+			rc = err_set(err, "out of memory");
+		for (size_t i = 0; !rc && i < r.n; i++)
+			flag_warning(&d, &r.v[i], p);
+	}
+	v903_result_free(&r);
+	v903_free(&last);
+	v903_free(&d);
+	return rc ? -1 : 0;
+}
+
+int store_export_903(struct store *st, struct v903_data *d, struct err *err)
+{
+	if (export_year(st, d, 0, err))
 		return -1;
 	char detail[64];
 	snprintf(detail, sizeof detail, "{\"year\":%d,\"children\":%zu}",

@@ -47,6 +47,11 @@ int store_schema_latest(void);
 /* Who is acting, for the audit log ("cli:alice"). The string is copied. */
 void store_set_actor(struct store *st, const char *actor);
 
+/* Whether store_record_put adds the DfE rules' warnings for an episode or
+ * review written (store_dfe_warnings): on, unless a bulk load turns it
+ * off. */
+void store_set_dfe_warnings(struct store *st, bool on);
+
 /* A write transaction (BEGIN IMMEDIATE), its commit, its rollback. */
 int store_begin(struct store *st, struct err *err);
 int store_commit(struct store *st, struct err *err);
@@ -177,6 +182,17 @@ int store_import_903_rows(struct store *st, const struct v903_data *d,
  * year, UASC, and the kept tables' rows for the year. Audited as one read.
  */
 int store_export_903(struct store *st, struct v903_data *d, struct err *err);
+
+/*
+ * The DfE's validation rules (core/v903.h) on one child's part of the
+ * return of the collection year holding `day`, with last year's for the
+ * rules that compare the two: each row a rule flags is added to p as a
+ * warning - the table, the row's date and "DfE rule CODE: message". The
+ * placement's derived columns (authority, distance) are left blank.
+ */
+struct problems;
+int store_dfe_warnings(struct store *st, int64_t child, int32_t day,
+		       struct problems *p, struct err *err);
 
 /* ---- Children's histories, for the clocks --------------------------- */
 

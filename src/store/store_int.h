@@ -28,6 +28,8 @@ struct store {
 	struct calendar cal;
 	bool cal_ready;
 	char cal_stamp[96]; /* store_calendar_stamp when it was built */
+	bool dfe_warnings;  /* store_record_put runs the DfE rules (on by
+			     * default; store_set_dfe_warnings) */
 };
 
 /* A prepared statement for `sql` (a static string: the cache is keyed on

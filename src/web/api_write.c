@@ -36,6 +36,32 @@ static int refuse(struct req *r, const struct problems *p)
 	return buf_adds(b, "],\"message\":\"Nothing was written.\"}\n");
 }
 
+/* The DfE rules' warnings on the child's return after a write, as a
+ * "warnings" member added to the record's object: [{"table", "key",
+ * "message"}]. */
+static int add_warnings(struct buf *b, const struct problems *p)
+{
+	if (!b->len || b->data[b->len - 1] != '}')
+		return -1;
+	b->len--;
+	int rc = buf_adds(b, ",\"warnings\":[");
+	bool first = true;
+	for (size_t i = 0; i < p->count; i++) {
+		const struct problem *pr = &p->v[i];
+		if (!pr->warning)
+			continue;
+		rc |= buf_adds(b, first ? "{\"table\":" : ",{\"table\":");
+		first = false;
+		rc |= json_add_string(b, pr->column);
+		rc |= buf_adds(b, ",\"key\":");
+		rc |= json_add_string(b, pr->value[0] ? pr->value : NULL);
+		rc |= buf_adds(b, ",\"message\":");
+		rc |= json_add_string(b, pr->reason);
+		rc |= buf_addc(b, '}');
+	}
+	return rc | buf_adds(b, "]}");
+}
+
 /* The body as a record of kind k into rec (initialised here): 1, or 0
  * with the answer given (400, 422). */
 static int read_body(struct req *r, const struct kind *k, struct record *rec)
@@ -116,16 +142,18 @@ static int put(struct req *r, struct record *rec)
 		problems_free(&p);
 		return rc;
 	}
-	problems_free(&p);
-	if (rc)
-		return -1;
 	struct record out;
-	if (store_record_get(r->st, rec->kind, rec->id, &out, &e) != 1)
+	if (rc || store_record_get(r->st, rec->kind, rec->id, &out, &e) != 1) {
+		problems_free(&p);
 		return -1;
+	}
 	api_begin(r, o == PUT_ADDED ? 201 : 200);
 	rc = record_json(&out, true, &r->out);
+	if (!rc && p.warnings)
+		rc = add_warnings(&r->out, &p);
 	rc |= buf_addc(&r->out, '\n');
 	record_clear(&out);
+	problems_free(&p);
 	return rc;
 }
 

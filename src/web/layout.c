@@ -9,6 +9,8 @@
 #include "store/store.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/session.h"
+#include "web/web_int.h"
 
 static const struct {
 	enum nav nav;
@@ -30,6 +32,35 @@ static void authority(struct req *r, char *out, size_t size)
 					&e) <= 0 ||
 	    !out[0])
 		snprintf(out, size, "%s", "Children's services");
+}
+
+/* What the last save left for this page (session_notice_set): the DfE
+ * rules' warnings on the child's return, as an "Important" notification
+ * banner (GOV.UK Design System) listing them. */
+static void notice(struct req *r)
+{
+	char text[SESSION_NOTICE_MAX];
+	if (!r->signed_in || !r->session[0] ||
+	    !session_notice_take(r->app->sessions, r->session, text,
+				 sizeof text))
+		return;
+	struct buf *b = &r->out;
+	h_raw_trusted(b, "<div class=\"govuk-notification-banner\" role=\""
+			 "region\" aria-labelledby=\"notice-title\" data-"
+			 "module=\"govuk-notification-banner\"><div class=\""
+			 "govuk-notification-banner__header\"><h2 class=\""
+			 "govuk-notification-banner__title\" id=\"notice-"
+			 "title\">Important</h2></div><div class=\"govuk-"
+			 "notification-banner__content\"><p class=\"govuk-"
+			 "notification-banner__heading\">Saved. The DfE's "
+			 "validation rules find these in the child's SSDA903 "
+			 "return:</p><ul class=\"govuk-list govuk-list--"
+			 "bullet\">");
+	char *save = NULL;
+	for (char *line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		h_printf(b, "<li>%s</li>", line);
+	h_raw_trusted(b, "</ul></div></div>");
 }
 
 void page_begin_error(struct req *r, const char *title, enum nav current,
@@ -103,6 +134,7 @@ void page_begin_error(struct req *r, const char *title, enum nav current,
 	h_raw_trusted(b, "</div></div></section>"
 			 "<div class=\"govuk-width-container\">"
 			 "<main class=\"govuk-main-wrapper\" id=\"main-content\">");
+	notice(r);
 }
 
 void page_begin(struct req *r, const char *title, enum nav current)

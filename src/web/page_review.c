@@ -509,6 +509,8 @@ static int step_page(struct req *r, const struct step_def *s)
 			rf_problems(&p, &pe, STEP_INPUTS, s->date);
 			e = pe;
 		}
+		if (rc == 0 && e.n == 0)
+			rf_dfe_notice(r, &p);
 		problems_free(&p);
 		if (rc == 0 && e.n == 0) {
 			char loc[96];

@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "web/html.h"
 #include "web/record_form.h"
+#include "web/web_int.h"
 
 void rf_label(const struct kind *k, const char *name, char *out, size_t size)
 {
@@ -178,6 +179,21 @@ void rf_problems(const struct problems *p, struct form_errors *e,
 	}
 }
 
+void rf_dfe_notice(struct req *r, const struct problems *p)
+{
+	char text[SESSION_NOTICE_MAX] = "";
+	size_t n = 0;
+	for (size_t i = 0; i < p->count && n < sizeof text; i++) {
+		const struct problem *pr = &p->v[i];
+		if (pr->warning)
+			n += (size_t)snprintf(text + n, sizeof text - n,
+					      "%s %s: %s\n", pr->column,
+					      pr->value, pr->reason);
+	}
+	if (text[0] && r->session[0])
+		session_notice_set(r->app->sessions, r->session, text);
+}
+
 int rf_save(struct req *r, struct record *rec, const char *const *inputs,
 	    const char *fallback, struct form_errors *e, const char *done)
 {
@@ -193,6 +209,8 @@ int rf_save(struct req *r, struct record *rec, const char *const *inputs,
 	else
 		store_rollback(r->st);
 	rf_problems(&p, e, inputs, fallback);
+	if (rc == 0 && e->n == 0)
+		rf_dfe_notice(r, &p);
 	problems_free(&p);
 	if (rc)
 		return -1;

@@ -29,6 +29,10 @@ void rf_field(struct buf *b, const struct req *r, const struct record *rec,
 void rf_read(const struct req *r, struct record *rec, const char *name,
 	     struct form_errors *e);
 
+/* The warnings a save leaves (the DfE rules on the child's return) as the
+ * notice the next page shows, since a save that works redirects. */
+void rf_dfe_notice(struct req *r, const struct problems *p);
+
 /* The store's problems on the fields they name (problem.column), those
  * naming no field of the form on `fallback`. */
 void rf_problems(const struct problems *p, struct form_errors *e,

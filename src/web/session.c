@@ -10,6 +10,7 @@ struct slot {
 	int64_t user;          /* 0: free */
 	char csrf[SESSION_TOKEN_LEN + 1];
 	time_t last;
+	char notice[SESSION_NOTICE_MAX]; /* for the next page, then cleared */
 };
 
 struct sessions {
@@ -138,4 +139,32 @@ void session_end_user(struct sessions *s, int64_t user)
 		if (s->v[i].user == user)
 			memset(&s->v[i], 0, sizeof s->v[i]);
 	pthread_mutex_unlock(&s->lock);
+}
+
+void session_notice_set(struct sessions *s, const char *token,
+			const char *text)
+{
+	unsigned char key[32];
+	token_key(token, key);
+	pthread_mutex_lock(&s->lock);
+	struct slot *x = slot_of(s, key, time(NULL));
+	if (x)
+		snprintf(x->notice, sizeof x->notice, "%s", text);
+	pthread_mutex_unlock(&s->lock);
+}
+
+bool session_notice_take(struct sessions *s, const char *token, char *out,
+			 size_t size)
+{
+	unsigned char key[32];
+	token_key(token, key);
+	out[0] = '\0';
+	pthread_mutex_lock(&s->lock);
+	struct slot *x = slot_of(s, key, time(NULL));
+	if (x && x->notice[0]) {
+		snprintf(out, size, "%s", x->notice);
+		x->notice[0] = '\0';
+	}
+	pthread_mutex_unlock(&s->lock);
+	return out[0] != '\0';
 }

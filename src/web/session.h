@@ -9,6 +9,8 @@
 #ifndef IRO_WEB_SESSION_H
 #define IRO_WEB_SESSION_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -29,6 +31,15 @@ int session_start(struct sessions *s, int64_t user, time_t now,
  * used): 1 with *user and csrf filled, else 0. */
 int session_find(struct sessions *s, const char *token, time_t now,
 		 int64_t *user, char *csrf);
+/* A notice for the session's next page (the DfE rules' warnings after a
+ * save that redirects): lines separated by newlines, cut to fit. Taking
+ * it clears it. */
+#define SESSION_NOTICE_MAX 2048
+void session_notice_set(struct sessions *s, const char *token,
+			const char *text);
+bool session_notice_take(struct sessions *s, const char *token, char *out,
+			 size_t size);
+
 /* Ends the session of this token (signing out). */
 void session_end(struct sessions *s, const char *token);
 /* Ends every session of a user (disabled, or a new password). */

@@ -125,4 +125,25 @@ contains "CSV and XML together are refused" "$(cat "$T/e")" "holds both CSV and 
 out=$("$IRO" validate --year 2023-24 --format csv --db "$DB")
 same "the imported records break no rule the files did not" \
 	"$out" "$("$IRO" validate 903 "$T/out" --year 2023-24 --format csv)"
+
+# ---- The rules at entry -------------------------------------------------
+# C1's episode from 01/06/2022 is open; a new one from 01/12/2023 coded as
+# a change of placement (RNE P) leaves it unended (142) and does not start
+# the day it ended (433). The episode is written and both are warned of.
+"$IRO" add episode --child C1 --decom 2023-12-01 --rne P --ls C2 --cin N1 \
+	--place U4 --place-provider PR1 --db "$DB" >"$T/o" 2>"$T/e"
+same "an episode breaking DfE rules is written: exit status 0" "$?" 0
+contains "... said so" "$(cat "$T/o")" "Added episode"
+contains "... with a warning for rule 433 on it" "$(cat "$T/e")" \
+	"iro add: warning: Episodes 01/12/2023: DfE rule 433: The reason for new episode suggests that this is a continuation episode"
+contains "... and for rule 142 on the episode left open" "$(cat "$T/e")" \
+	"iro add: warning: Episodes 01/06/2022: DfE rule 142: A new episode has started, but the previous episode has not ended."
+same "... and iro validate finds the same" \
+	"$("$IRO" validate --year 2023-24 --format csv --rule 433 --db "$DB")" "table,row,rule
+Episodes,1,433"
+# What the DfE refuses outright is refused at entry: a DEC without a REC.
+"$IRO" add episode --child C4 --decom 2024-01-10 --dec 2024-01-20 --rne P \
+	--ls E1 --cin N1 --place A5 --place-provider PR1 --db "$DB" >"$T/o" 2>"$T/e"
+same "an episode with DEC but no REC is refused: exit status 1" "$?" 1
+contains "... naming rule 148's fields" "$(cat "$T/e")" "nothing was written"
 done_testing

@@ -185,4 +185,15 @@ same "an unknown kind: 400" "$(http manager GET '/api/v1/worklist?kind=nonsense'
 same "an unknown IRO: 404" "$(http manager GET '/api/v1/worklist?iro=999')" 404
 same "an analyst has no worklist: 403" "$(http analyst GET /api/v1/worklist)" 403
 
+# ---- The DfE's rules at entry (issue 7) ------------------------------------
+# An episode that continues a period (RNE P) on a day no episode ended on
+# is written, and the answer carries the DfE rules it breaks as warnings.
+http manager GET "/api/v1/records/episode?child=$C1" >/dev/null
+open_start=$(j '[e["decom"] for e in d["records"] if "dec" not in e][-1]')
+ep='{"type":"episode","child":"'$C1'","decom":"2026-03-20","rne":"P","ls":"C2","cin":"N1","place":"U4","place_provider":"PR1"}'
+same "an episode breaking DfE rules is still written: 201" "$(send manager POST /api/v1/records/episode "$ep")" 201
+contains "... and the answer warns of rule 433" "$(j 'd["warnings"]')" "DfE rule 433: The reason for new episode suggests that this is a continuation episode"
+contains "... naming the episode by its start" "$(j '[w["key"] for w in d["warnings"] if "433" in w["message"]]')" "20/03/2026"
+contains "... and rule 142 on the episode still open before it" "$(j '[w["key"] for w in d["warnings"] if "142" in w["message"]]')" "$(python3 -c 'import sys; y,m,d=sys.argv[1].split("-"); print(f"{d}/{m}/{y}")' "$open_start")"
+
 done_testing
