@@ -28,6 +28,8 @@ static const char SQL_IN_RETURN[] =
 static const char SQL_ROWS_GET[] =
 	"SELECT cells FROM return_row WHERE child_id = ? AND tbl = ? AND "
 	"year = ? ORDER BY seq";
+static const char SQL_YEAR_HAS[] =
+	"SELECT EXISTS (SELECT 1 FROM return_row WHERE year = ? AND tbl = ?)";
 static const char SQL_ROWS_DELETE[] =
 	"DELETE FROM return_row WHERE child_id = ? AND tbl = ? AND year = ?";
 static const char SQL_ROW_ADD[] =
@@ -68,13 +70,32 @@ static int kept_rows(struct store *st, int64_t child, enum v903_table t,
 	return 0;
 }
 
+/* Whether the store keeps any row of table t for the year: 1, 0 or -1.
+ * When it keeps none (a first import), no child's rows need reading. */
+static int year_has_rows(struct store *st, enum v903_table t, int year,
+			 struct err *err)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_YEAR_HAS, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int(s, 1, year);
+	sqlite3_bind_text(s, 2, V903_TABLES[t].name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	int has = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_reset(s);
+	return has < 0 ? store_fail(st, err, "reading a return's rows") : has;
+}
+
 /* Replaces child's rows of table t for the year with the return's rows
- * order[from .. from+n-1], unless they are the same already. Returns 1
- * when it changed them. */
+ * order[from .. from+n-1], unless they are the same already (`kept`:
+ * whether the store may hold some). Returns 1 when it changed them. */
 static int keep_child_rows(struct store *st, int64_t child,
 			   const struct v903_rows *rows, enum v903_table t,
-			   size_t from, size_t n, int year, struct err *err)
+			   size_t from, size_t n, int year, bool kept,
+			   struct err *err)
 {
+	if (!kept && !n)
+		return 0;
 	struct buf now, was;
 	buf_init(&now, 1 << 24);
 	buf_init(&was, 1 << 24);
@@ -86,7 +107,7 @@ static int keep_child_rows(struct store *st, int64_t child,
 		rc = err_set(err, "out of memory");
 		goto out;
 	}
-	if ((rc = kept_rows(st, child, t, year, &was, err)))
+	if (kept && (rc = kept_rows(st, child, t, year, &was, err)))
 		goto out;
 	if (now.len == was.len &&
 	    (now.len == 0 || memcmp(now.data, was.data, now.len) == 0))
@@ -143,7 +164,14 @@ int store_import_903_rows(struct store *st, const struct v903_data *d,
 			  const char *source, long *changed, struct err *err)
 {
 	const struct v903_rows *h = &d->t[V903_HEADER];
+	bool kept[ARRAY_LEN(KEPT)];
 	*changed = 0;
+	for (size_t k = 0; k < ARRAY_LEN(KEPT); k++) {
+		int has = year_has_rows(st, KEPT[k], d->year, err);
+		if (has < 0)
+			return -1;
+		kept[k] = has;
+	}
 	for (size_t i = 0; i < h->nrows; i++) {
 		const char *la_id = v903_cell(h, i, V903_H_CHILD);
 		int64_t id = la_id ? child_id(st, la_id, err) : 0;
@@ -167,7 +195,7 @@ int store_import_903_rows(struct store *st, const struct v903_data *d,
 				continue;
 			size_t n, from = v903_find_child(t, la_id, &n);
 			rc = keep_child_rows(st, id, t, KEPT[k], from, n,
-					     d->year, err);
+					     d->year, kept[k], err);
 			if (rc == 1) {
 				rc = buf_adds(&what, what.len ? "," : "") |
 				     json_add_string(&what, V903_TABLES[KEPT[k]].name);

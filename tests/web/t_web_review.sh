@@ -81,7 +81,10 @@ same "minutes sent before the review are refused" "$code" 400
 contains "... on the minutes' date" "$(cat "$T/body")" 'href="#minutes_sent">'
 same "... and nothing was written" "$(dump)" "$before"
 
-# A good hold.
+# A good hold. The child's open episode is first given no placement
+# provider, which the DfE's rule 526 flags: the page after the save lists
+# it (issue 7: the DfE's errors at the time of entry).
+q "UPDATE episode SET place_provider = NULL WHERE child_id = $CHILD AND dec IS NULL"
 code=$(post iro2 "/reviews/$REV/hold" held-day=30 held-month=3 held-year=2026 participation=$PN \
 	venue=placement mode=in_person co_chaired=no parents_attended=yes sw_attended=yes \
 	sw_attended_role=social_worker rag=green permanence_plan=long_term_fostering "chair=$IRO2")
@@ -93,6 +96,14 @@ same "the review is held with how it went" \
 same "... its history has the step" "$(q "SELECT status FROM review_status WHERE review_id = $REV ORDER BY rowid DESC LIMIT 1")" held
 http iro2 GET "/reviews/$REV?done=held" >/dev/null
 contains "the page says it is held" "$(cat "$T/body")" "The review has been recorded as held"
+contains "... and what the DfE's rules find in the child's return" "$(cat "$T/body")" \
+	"Saved. The DfE's validation rules find these in the child's SSDA903 return:"
+contains "... rule 526 among them" "$(cat "$T/body")" "DfE rule 526: Child is missing a placement provider code for at least one episode."
+http iro2 GET "/reviews/$REV" >/dev/null
+case $(cat "$T/body") in
+*"DfE rule 526"*) not_ok "the notice is shown once" ;;
+*) ok "the notice is shown once" ;;
+esac
 case $(cat "$T/body") in
 *"/reviews/$REV/hold\""*) not_ok "a held review offers no more steps" ;;
 *) ok "a held review offers no more steps" ;;
