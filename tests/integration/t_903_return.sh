@@ -121,6 +121,22 @@ cp "$R/header.csv" "$U/header.xml"
 "$IRO" validate 903 "$U" >"$T/o" 2>"$T/e"
 contains "CSV and XML together are refused" "$(cat "$T/e")" "holds both CSV and XML files"
 
+# A table with no rows: from CSV (its header row only) it is loaded and
+# empty, so rule 1012 flags a review of a child with no episode; from XML
+# the validator has a frame with no columns, on which 1012 fails and flags
+# nothing.
+X=$T/x
+mkdir -p "$X/csv" "$X/xml"
+printf 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,1,01/01/2015,WBRI,,,\n' >"$X/csv/header.csv"
+printf 'CHILD,DOB,REVIEW,REVIEW_CODE\nA,01/01/2015,01/06/2022,PN1\n' >"$X/csv/reviews.csv"
+printf 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' >"$X/csv/episodes.csv"
+printf '<EXPSSDA903><CHILD><HEADER><CHILDID>A</CHILDID><SEX>1</SEX><DOB>01/01/2015</DOB><ETHNIC>WBRI</ETHNIC><AREVIEW><REVIEW>01/06/2022</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW></HEADER></CHILD></EXPSSDA903>\n' >"$X/xml/r.xml"
+same "an empty episodes file: 1012 flags the review" \
+	"$("$IRO" validate 903 "$X/csv" --year 2022-23 --format csv --rule 1012)" "table,row,rule
+Reviews,0,1012"
+same "XML with no episodes: 1012 flags nothing, as the validator's fails" \
+	"$("$IRO" validate 903 "$X/xml" --year 2022-23 --format csv --rule 1012)" "table,row,rule"
+
 # ---- iro validate: the records, as the year's return --------------------
 out=$("$IRO" validate --year 2023-24 --format csv --db "$DB")
 same "the imported records break no rule the files did not" \
