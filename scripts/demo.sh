@@ -132,6 +132,8 @@ The demo database is $DB. Try, for example:
   $IRO due --as-of $AS_OF --db $DB --format csv
   $IRO reviews --from $start-04-01 --to $AS_OF --db $DB
   $IRO import 903 $DIR/synth --db $DB                  (the same SSDA903 return)
+  $IRO validate --year $YEAR --db $DB                   (the DfE's validation rules)
+  $IRO export 903 --year $YEAR --out $DIR/return --db $DB (the year's return)
   $IRO calendar holidays --year $end
   $IRO report monthly --month $end-03 --db $DB --out $DIR/march.html
   $IRO --help
