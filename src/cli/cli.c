@@ -186,3 +186,21 @@ int cli_sort_and_write(const struct command *cmd, struct table *t,
 	}
 	return cli_write_table(cmd, t, f);
 }
+
+int cli_return_from_store(const struct command *cmd, const char *db,
+			  struct v903_data *d)
+{
+	struct store *st;
+	struct err e;
+	if (cli_open(cmd, db, &st))
+		return -1;
+	int rc = 0;
+	if (store_begin(st, &e) || store_export_903(st, d, &e) ||
+	    store_commit(st, &e)) {
+		store_rollback(st);
+		fprintf(stderr, "iro %s: %s\n", cmd->name, e.msg);
+		rc = -1;
+	}
+	store_close(st);
+	return rc;
+}

@@ -14,24 +14,6 @@ static const char *opt_year, *opt_out, *opt_xml;
 
 extern const struct command CMD_EXPORT_903;
 
-int cli_return_from_store(const struct command *cmd, const char *db,
-			  struct v903_data *d)
-{
-	struct store *st;
-	struct err e;
-	if (cli_open(cmd, db, &st))
-		return -1;
-	int rc = 0;
-	if (store_begin(st, &e) || store_export_903(st, d, &e) ||
-	    store_commit(st, &e)) {
-		store_rollback(st);
-		fprintf(stderr, "iro %s: %s\n", cmd->name, e.msg);
-		rc = -1;
-	}
-	store_close(st);
-	return rc;
-}
-
 static int write_xml(const char *dir, const struct v903_data *d,
 		     char *path, size_t size)
 {

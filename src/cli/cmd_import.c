@@ -6,6 +6,7 @@
 #include "core/v903.h"
 #include "io/return_records.h"
 #include "io/v903_files.h"
+#include "cli/v903_cli.h"
 #include "store/store.h"
 #include "cli/cli.h"
 
@@ -47,16 +48,33 @@ static int return_year(const char *dir, const struct v903_data *d)
 	return year;
 }
 
+/* What the DfE's rules of the return's year find in the files as read:
+ * the first 20 rows (all with --all-warnings) and a count by rule. These
+ * are the DfE's findings, not iro's: the return is imported whatever they
+ * say, as the council will have sent it. */
+static void dfe_rules(const char *dir, const struct v903_data *d,
+		      const struct v903_files *files)
+{
+	struct v903_result r;
+	memset(&r, 0, sizeof r);
+	v903_validate(d, NULL, &r);
+	if (r.out_of_memory)
+		fprintf(stderr, "iro import 903: the return is imported, but "
+				"there was not the memory to check the DfE's "
+				"rules: run iro validate 903\n");
+	else if (r.n)
+		v903_print_text(d, files, &r, dir, NULL,
+				all_warnings ? SIZE_MAX : 20);
+	v903_result_free(&r);
+}
+
 static int save(struct store *st, const char *dir, struct s903_set *set,
-		struct v903_data *d, struct problems *p)
+		struct v903_data *d, const struct v903_files *files,
+		struct problems *p)
 {
 	struct import_counts n;
 	struct err e;
 	long kept = 0;
-	if (v903_prepare(d, NULL, NULL)) {
-		fprintf(stderr, "iro import 903: out of memory\n");
-		return -1;
-	}
 	if (store_begin(st, &e) || store_import_903(st, set, dir, &n, &e) ||
 	    store_import_903_rows(st, d, dir, &kept, &e) ||
 	    store_commit(st, &e)) {
@@ -72,6 +90,7 @@ static int save(struct store *st, const char *dir, struct s903_set *set,
 	if (p->warnings)
 		printf("%zu warning%s (above).\n", p->warnings,
 		       p->warnings == 1 ? "" : "s");
+	dfe_rules(dir, d, files);
 	return 0;
 }
 
@@ -95,9 +114,21 @@ static int run(const char *db, const char *const *pos)
 	v903_init(&d, 0);
 	memset(&files, 0, sizeof files);
 	files.strict = true;
+	int year = 0;
 	int rc = names ? v903_read_dir(dir, &d, false, &files, &p) : -1;
-	if (!rc)
-		rc = return_records(dir, &d, &files, names, &set, &p);
+	if (!rc && !(year = return_year(dir, &d))) {
+		rc = -1;
+		goto out;
+	}
+	if (!rc) {
+		/* The year's rules check the return as it was read. */
+		v903_set_year(&d, year);
+		if (v903_prepare(&d, NULL, NULL))
+			problem_add(&p, false, NULL, 0, NULL, NULL,
+				    "out of memory");
+		rc = p.errors ? -1
+			      : return_records(dir, &d, &files, names, &set, &p);
+	}
 	cli_print_problems(&p, all_warnings ? SIZE_MAX : 20);
 	if (rc) {
 		fprintf(stderr,
@@ -106,13 +137,7 @@ static int run(const char *db, const char *const *pos)
 			p.errors, p.errors == 1 ? "" : "s", dir);
 		goto out;
 	}
-	int year = return_year(dir, &d);
-	if (!year) {
-		rc = -1;
-		goto out;
-	}
-	v903_set_year(&d, year);
-	rc = save(st, dir, &set, &d, &p);
+	rc = save(st, dir, &set, &d, &files, &p);
 out:
 	problems_free(&p);
 	v903_files_free(&files);

@@ -8,6 +8,7 @@
 #include "core/postcode.h"
 #include "core/v903.h"
 #include "io/v903_files.h"
+#include "cli/v903_cli.h"
 #include "store/store.h"
 #include "cli/cli.h"
 
@@ -64,45 +65,6 @@ static void print_csv(const struct v903_result *r)
 		       r->v[i].row, v903_rule_at(r->v[i].rule)->code);
 }
 
-static void print_text(const struct v903_data *d,
-		       const struct v903_files *files,
-		       const struct v903_result *r, const char *dir)
-{
-	size_t n = v903_rule_count(), run = 0, broken = 0;
-	size_t *count = calloc(n, sizeof *count);
-	for (size_t i = 0; i < r->n; i++) {
-		const struct v903_flag *f = &r->v[i];
-		const struct v903_rule *rule = v903_rule_at(f->rule);
-		const char *child = v903_cell(&d->t[f->table], f->row, 0);
-		long line = files ? v903_row_line(files, f->table, f->row) : 0;
-		if (line)
-			printf("%s:%ld: ", files->t[f->table].path, line);
-		else if (files)
-			printf("%s: %s row %u: ", files->t[f->table].path,
-			       V903_TABLES[f->table].name, f->row);
-		else
-			printf("%s row %u: ", V903_TABLES[f->table].name,
-			       f->row);
-		printf("rule %s: %s (child %s)\n", rule->code, rule->message,
-		       child ? child : "blank");
-		if (count && count[f->rule]++ == 0)
-			broken++;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (v903_rule_applies(v903_rule_at(i), d->year) &&
-		    (!opt_rule || strcmp(opt_rule, v903_rule_at(i)->code) == 0))
-			run++;
-	printf("%s: the %d-%02d return checked against %zu DfE rule "
-	       "version%s: %zu row%s break %zu rule%s.\n",
-	       dir, d->year - 1, d->year % 100, run, run == 1 ? "" : "s",
-	       r->n, r->n == 1 ? "" : "s", broken, broken == 1 ? "" : "s");
-	for (size_t i = 0; count && i < n; i++)
-		if (count[i])
-			printf("  %-5s %6zu  %s\n", v903_rule_at(i)->code,
-			       count[i], v903_rule_at(i)->message);
-	free(count);
-}
-
 /* The options both commands share: --format, --year, --rule. */
 static int read_options(const struct command *cmd, bool *csv, int *year)
 {
@@ -146,7 +108,7 @@ static int check_and_print(const char *what, struct v903_data *d,
 	} else if (csv) {
 		print_csv(&r);
 	} else {
-		print_text(d, files, &r, what);
+		v903_print_text(d, files, &r, what, opt_rule, SIZE_MAX);
 	}
 	if (!rc && fflush(stdout)) {
 		fprintf(stderr, "iro validate: writing the results failed\n");

@@ -49,20 +49,34 @@ void rule_review_held(const char *kind, int32_t held, const char *pn,
 	    period_containing(f->periods, f->nperiods, held) < 0)
 		problem_add(p, false, NULL, 0, "held", h,
 			    "the child is not in a period of care on that "
-			    "day (DfE rule 166)");
+			    "day");
 	if (!pn || !*pn || f->dob == DATE_NONE)
 		return;
+	const char *rule = rule_pn_age(f->dob, held, pn);
 	int age = date_age_years(f->dob, held);
-	if (strcmp(pn, "PN0") == 0 && age >= 4)
+	if (rule && strcmp(rule, "440") == 0)
 		problem_add(p, false, NULL, 0, "participation", pn,
 			    "PN0 is only for a child under 4; the child is %d "
 			    "on %s (DfE rule 440)",
 			    age, h);
-	else if (strcmp(pn, "PN0") != 0 && age < 4)
+	else if (rule)
 		problem_add(p, false, NULL, 0, "participation", pn,
 			    "a child under 4 on the review date is coded PN0; "
 			    "the child is %d on %s (DfE rule 441)",
 			    age, h);
+}
+
+const char *rule_pn_age(int32_t dob, int32_t held, const char *pn)
+{
+	if (dob == DATE_NONE || held == DATE_NONE || !pn)
+		return NULL;
+	int32_t fourth = date_add_months(dob, 48);
+	if (strcmp(pn, "PN0") == 0)
+		return held > fourth ? "440" : NULL;
+	if (strlen(pn) == 3 && strncmp(pn, "PN", 2) == 0 && pn[2] >= '1' &&
+	    pn[2] <= '7')
+		return held < fourth ? "441" : NULL;
+	return NULL;
 }
 
 int32_t rule_allocation_end(int32_t start, int32_t end,

@@ -40,6 +40,16 @@ void rule_iro_in_post(const struct iro_post *iro, int32_t from, int32_t to,
  * whose start and end, both inclusive, contain the date); a review is not
  * held in the future.
  */
+/*
+ * DfE rules 440 and 441 (domain-rules §3.2): PN0 is for a child under 4
+ * on the review date, PN1-PN7 for one of 4 or more. The fourth birthday
+ * is DOB + DateOffset(years=4) (29 February gives 28 February in a common
+ * year), and the validator's tests are strict - PN0 after it (440), PN1-
+ * PN7 before it (441) - so a review on the birthday passes with either.
+ * Returns "440", "441" or NULL (also for any other code).
+ */
+const char *rule_pn_age(int32_t dob, int32_t held, const char *pn);
+
 struct review_facts {
 	int32_t dob;
 	const struct period *periods;

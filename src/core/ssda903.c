@@ -8,10 +8,10 @@
  * the header, a child twice in the header, an episode ending before it
  * starts or with only one of DEC and REC, a review whose DOB disagrees
  * with the header, and two rows for the same thing that disagree.
- * What is reported and taken (a warning): anything the schedule can still
- * work with - episodes that do not chain as SSDA903 requires, reviews
- * outside every period of care, a participation code at odds with the
- * child's age, reviews for a child who only has short breaks.
+ * What is reported and taken (a warning): how iro reads episodes that do
+ * not chain as SSDA903 requires into periods of care, and reviews outside
+ * every period. The DfE's own rules (core/v903.h) are run on the return
+ * by `iro import 903` too and listed after it; they are not repeated here.
  */
 #include "lib/common.h"
 #include "lib/xalloc.h"
@@ -547,14 +547,11 @@ static void check_child_periods(struct s903_set *set, size_t ci,
 		tmp[i] = eps[i].ep;
 	size_t np = period_build(tmp, ne, periods);
 	char d[11];
-	bool all_short_breaks = np > 0;
 
 	for (size_t k = 0; k < np; k++) {
 		const struct period *pp = &periods[k];
 		const struct s903_episode *first = &eps[pp->first];
 		const struct s903_episode *last = &eps[pp->first + pp->count - 1];
-		if (!pp->short_break)
-			all_short_breaks = false;
 		format_date(first->ep.decom, d);
 		if (pp->anomalies & PERIOD_NO_START && k > 0)
 			problem_add(p, true, ef, first->row.line, "RNE",
@@ -578,20 +575,6 @@ static void check_child_periods(struct s903_set *set, size_t ci,
 				    "child %s: episodes overlap (DfE rule 501)",
 				    c->child);
 	}
-	/* rule 353: SSDA903 episodes start on or after 14 October 1991, when
-	 * the Children Act 1989 came into force. */
-	if (ne > 0 && eps[0].ep.decom < date_from_ymd(1991, 10, 14)) {
-		format_date(eps[0].ep.decom, d);
-		problem_add(p, true, ef, eps[0].row.line, "DECOM", d,
-			    "child %s: no episode can start before 14 October "
-			    "1991 (DfE rule 353)", c->child);
-	}
-	if (ne > 0 && eps[0].ep.decom < c->dob) {
-		format_date(eps[0].ep.decom, d);
-		problem_add(p, true, ef, eps[0].row.line, "DECOM", d,
-			    "child %s: the first episode starts before the "
-			    "child was born (DfE rule 302)", c->child);
-	}
 
 	for (size_t i = 0; i < nr; i++) {
 		const struct s903_review *v = &revs[i];
@@ -601,23 +584,6 @@ static void check_child_periods(struct s903_set *set, size_t ci,
 				    "child %s was not looked after that day; "
 				    "the review belongs to no period of care",
 				    c->child);
-		else if (all_short_breaks)
-			problem_add(p, true, rf, v->row.line, "REVIEW", d,
-				    "child %s only has short breaks (V3/V4); "
-				    "the DfE return holds no reviews for them "
-				    "(DfE rule 399)", c->child);
-		/* rules 440 and 441: PN0 if and only if under 4 on the
-		 * review date; the fourth birthday itself accepts both. */
-		int32_t fourth = date_add_months(c->dob, 48);
-		if (strcmp(v->pn, "PN0") == 0 && v->date > fourth)
-			problem_add(p, true, rf, v->row.line, "REVIEW_CODE", v->pn,
-				    "child %s was 4 or over on %s (DfE rule 440)",
-				    c->child, d);
-		else if (v->pn[0] && strcmp(v->pn, "PN0") != 0 &&
-			 v->date < fourth)
-			problem_add(p, true, rf, v->row.line, "REVIEW_CODE", v->pn,
-				    "child %s was under 4 on %s: PN0 expected "
-				    "(DfE rule 441)", c->child, d);
 	}
 }
 

@@ -11,6 +11,7 @@
  */
 #include "lib/common.h"
 #include "core/date.h"
+#include "core/rules.h"
 #include "core/v903_int.h"
 
 #define HEADER V903_T(V903_HEADER)
@@ -22,13 +23,14 @@
 
 /* ---- Shared checks ---------------------------------------------------- */
 
-/* Flags each review coded one of `codes` whose REVIEW is after (`after`)
- * or before the child's fourth birthday, DOB + DateOffset(years=4) (29
- * February + 4 years is 28 February when that year is not a leap year).
- * Rows with either date missing or invalid never compare true. */
+/* Flags each review whose participation code is at odds with the
+ * child's age on the review date as `rule` ("440" or "441") says
+ * (rule_pn_age, core/rules.h: DOB + DateOffset(years=4), strict
+ * comparisons). Rows with either date missing or invalid never compare
+ * true. */
 static void flag_against_fourth_birthday(const struct v903_data *d,
 					 struct v903_result *r,
-					 const char *codes, bool after)
+					 const char *rule)
 {
 	if (!v903_needs(d, r, REVIEWS))
 		return;
@@ -36,11 +38,9 @@ static void flag_against_fourth_birthday(const struct v903_data *d,
 	for (size_t i = 0; i < v->nrows; i++) {
 		int32_t dob = v903_date(v, i, V903_R_DOB);
 		int32_t review = v903_date(v, i, V903_R_REVIEW);
-		if (dob == DATE_NONE || review == DATE_NONE ||
-		    !v903_in(v, i, V903_R_REVIEW_CODE, codes))
-			continue;
-		int32_t fourth = date_add_months(dob, 48);
-		if (after ? review > fourth : review < fourth)
+		const char *pn = v903_cell(v, i, V903_R_REVIEW_CODE);
+		const char *broken = rule_pn_age(dob, review, pn);
+		if (broken && strcmp(broken, rule) == 0)
 			v903_flag(r, V903_REVIEWS, i);
 	}
 }
@@ -83,7 +83,7 @@ static void check_167(const struct v903_data *d, struct v903_result *r)
  * after DOB + 4 years (a review on the fourth birthday passes). */
 static void check_440(const struct v903_data *d, struct v903_result *r)
 {
-	flag_against_fourth_birthday(d, r, "PN0", true);
+	flag_against_fourth_birthday(d, r, "440");
 }
 
 /* 441 "Participation method indicates child was 4 years old or over at
@@ -92,7 +92,7 @@ static void check_440(const struct v903_data *d, struct v903_result *r)
  * strictly before DOB + 4 years (a review on the birthday passes). */
 static void check_441(const struct v903_data *d, struct v903_result *r)
 {
-	flag_against_fourth_birthday(d, r, PN_4_AND_OVER, false);
+	flag_against_fourth_birthday(d, r, "441");
 }
 
 /* ---- Short breaks ----------------------------------------------------- */

@@ -219,9 +219,9 @@ same "... and the child who left care is no longer due a review" "$got" 0
 new_db "$T/w.db"
 fresh_case
 spoil reviews.csv 2 "C01,15/03/2010,18/01/2024,PN0"
-"$IRO" import 903 "$T/case" --db "$T/w.db" >"$T/out" 2>"$T/err"
+"$IRO" import 903 "$T/case" --db "$T/w.db" --all-warnings >"$T/out" 2>"$T/err"
 same "a warning does not stop the import" "$?" 0
-contains "... and names the DfE rule" "$(cat "$T/err")" \
-	"reviews.csv:2: warning: REVIEW_CODE \"PN0\": child C01 was 4 or over on 18/01/2024 (DfE rule 440)"
+contains "... and the DfE's rule 440 flags the review, naming file, line, message and child" "$(cat "$T/out")" \
+	"reviews.csv:2: rule 440: Participation method indicates child was under 4 years old at the time of the review, but date of birth and review date indicates the child was 4 years old or over. (child C01)"
 
 done_testing

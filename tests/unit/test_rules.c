@@ -37,8 +37,10 @@ static size_t periods(struct period *out)
 	return period_build(eps, 2, out);
 }
 
-/* DfE rule 440: "PN0 ... only for a child under 4"; 441: a child under 4
- * on the review date is coded PN0. The fourth birthday is the boundary. */
+/* DfE rules 440 and 441, domain-rules §3.2: "PN0 ... only for a child
+ * under 4"; "A review held exactly on the fourth birthday is accepted
+ * with either PN0 or PN1-PN7" (the validator's comparisons are strict).
+ * A review at entry is refused as the DfE's return would flag it. */
 static void pn0_only_under_four(void **state)
 {
 	(void)state;
@@ -51,7 +53,9 @@ static void pn0_only_under_four(void **state)
 	rule_review_held("looked_after", D("2023-01-31"), "PN0", &f, &pr);
 	assert_int_equal(pr.errors, 0); /* 3 the day before the birthday */
 	rule_review_held("looked_after", D("2023-02-01"), "PN0", &f, &pr);
-	assert_int_equal(pr.errors, 1); /* 4 on the birthday */
+	assert_int_equal(pr.errors, 0); /* the birthday itself: either */
+	rule_review_held("looked_after", D("2023-02-02"), "PN0", &f, &pr);
+	assert_int_equal(pr.errors, 1); /* 4 the day after */
 	assert_problem(&pr, "DfE rule 440");
 	rule_review_held("looked_after", D("2023-01-31"), "PN3", &f, &pr);
 	assert_int_equal(pr.errors, 2);
@@ -59,6 +63,31 @@ static void pn0_only_under_four(void **state)
 	rule_review_held("looked_after", D("2023-02-01"), "PN3", &f, &pr);
 	assert_int_equal(pr.errors, 2);
 	problems_free(&pr);
+}
+
+/* The same boundary, as the validator's rules and the import use it
+ * (rule_pn_age): PN0 after DOB + 4 years is 440, PN1-PN7 before it 441,
+ * other codes and missing dates nothing. */
+static void participation_and_the_fourth_birthday(void **state)
+{
+	(void)state;
+	int32_t dob = D("2018-06-15");
+	assert_null(rule_pn_age(dob, D("2022-06-15"), "PN0")); /* on it */
+	assert_null(rule_pn_age(dob, D("2022-06-15"), "PN7"));
+	assert_string_equal(rule_pn_age(dob, D("2022-06-16"), "PN0"), "440");
+	assert_null(rule_pn_age(dob, D("2022-06-16"), "PN1"));
+	assert_string_equal(rule_pn_age(dob, D("2022-06-14"), "PN1"), "441");
+	assert_null(rule_pn_age(dob, D("2022-06-14"), "PN0"));
+	assert_null(rule_pn_age(dob, D("2022-06-14"), "PN8"));
+	assert_null(rule_pn_age(DATE_NONE, D("2022-06-14"), "PN1"));
+	assert_null(rule_pn_age(dob, DATE_NONE, "PN0"));
+	/* A 29 February birthday: the fourth falls on 28 February in a
+	 * common year, as the validator's DateOffset(years=4) has it. */
+	int32_t leap = D("2096-02-29");
+	assert_null(rule_pn_age(leap, D("2100-02-28"), "PN1"));
+	assert_string_equal(rule_pn_age(leap, D("2100-02-27"), "PN1"), "441");
+	assert_null(rule_pn_age(leap, D("2100-02-27"), "PN0"));
+	assert_string_equal(rule_pn_age(leap, D("2100-03-01"), "PN0"), "440");
 }
 
 /* Spec §3: a review belongs to "the period of care whose start and end
@@ -293,6 +322,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pn0_only_under_four),
+		cmocka_unit_test(participation_and_the_fourth_birthday),
 		cmocka_unit_test(review_inside_a_period),
 		cmocka_unit_test(one_iro_at_a_time),
 		cmocka_unit_test(siblings_and_parents),

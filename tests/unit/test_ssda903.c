@@ -39,52 +39,6 @@ static void child(struct s903_set *set, struct problems *p, const char *id,
 	row(set, S903_HEADER, 2, csv, p);
 }
 
-/* rules 440 and 441: PN0 if and only if the child is under 4 on the review
- * date; "A review held exactly on the fourth birthday is accepted with
- * either PN0 or PN1-PN7" (domain-rules §3.2). */
-static void participation_and_the_fourth_birthday(void **state)
-{
-	(void)state;
-	struct s903_set set;
-	struct problems p;
-	s903_init(&set);
-	problems_init(&p);
-	child(&set, &p, "A", "15/06/2018");
-	row(&set, S903_EPISODES, 2, "A,01/01/2021,S,C2,N1,U4,PR1,,,,,,", &p);
-	row(&set, S903_REVIEWS, 2, "A,15/06/2018,15/06/2022,PN0", &p); /* on it */
-	row(&set, S903_REVIEWS, 3, "A,15/06/2018,16/06/2022,PN1", &p);
-	row(&set, S903_REVIEWS, 4, "A,15/06/2018,14/06/2022,PN1", &p);
-	row(&set, S903_REVIEWS, 5, "A,15/06/2018,17/06/2022,PN0", &p);
-	s903_finish(&set, &p);
-	assert_int_equal(p.errors, 0);
-	assert_int_equal(p.warnings, 2);
-	assert_true(has(&p, true, "was under 4 on 14/06/2022: PN0 expected (DfE rule 441)"));
-	assert_true(has(&p, true, "was 4 or over on 17/06/2022 (DfE rule 440)"));
-	s903_free(&set);
-	problems_free(&p);
-}
-
-/* A 29 February birthday: the fourth birthday falls on 28 February in a
- * common year, as the validator's DateOffset(years=4) has it. */
-static void leap_day_birthday(void **state)
-{
-	(void)state;
-	struct s903_set set;
-	struct problems p;
-	s903_init(&set);
-	problems_init(&p);
-	child(&set, &p, "B", "29/02/2096");
-	row(&set, S903_EPISODES, 2, "B,01/03/2096,S,C2,N1,U4,PR1,,,,,,", &p);
-	/* 2100 is not a leap year: 4 on 28 Feb 2100. */
-	row(&set, S903_REVIEWS, 2, "B,29/02/2096,28/02/2100,PN1", &p);
-	row(&set, S903_REVIEWS, 3, "B,29/02/2096,27/02/2100,PN0", &p);
-	s903_finish(&set, &p);
-	assert_int_equal(p.errors, 0);
-	assert_int_equal(p.warnings, 0);
-	s903_free(&set);
-	problems_free(&p);
-}
-
 static void codes_are_read_as_the_validator_reads_them(void **state)
 {
 	(void)state;
@@ -189,8 +143,6 @@ static void no_cascade_from_a_refused_header_row(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(participation_and_the_fourth_birthday),
-		cmocka_unit_test(leap_day_birthday),
 		cmocka_unit_test(codes_are_read_as_the_validator_reads_them),
 		cmocka_unit_test(repeats_are_read_once_and_conflicts_refused),
 		cmocka_unit_test(episode_ends),
